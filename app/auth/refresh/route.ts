@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+import { refreshSession } from "@/lib/auth/refresh";
+import { safeReturnPath } from "@/lib/auth/return-to";
+import { clearAllSessions } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { paths } from "@/lib/paths";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Pages send an expired session here: server components cannot write cookies, route handlers can.
+ * Refreshes with the refresh token and goes back; if Cognito refuses, the session ends with a message.
+ */
+export async function GET(request: Request) {
+  const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
+  const appUrl = getEnv().appUrl;
+  const outcome = await refreshSession(request.url);
+  const back = encodeURIComponent(returnTo);
+  switch (outcome.status) {
+    case "refreshed": {
+      const response = NextResponse.redirect(new URL(returnTo, appUrl), 303);
+      for (const cookie of outcome.setCookies) response.headers.append("Set-Cookie", cookie);
+      return response;
+    }
+    case "unavailable":
+      return NextResponse.redirect(new URL(`${paths.unavailable}?reason=cognito&returnTo=${back}`, appUrl), 303);
+    case "rejected":
+      await clearAllSessions();
+      return NextResponse.redirect(new URL(`${paths.signIn}?error=SessionExpired&callbackUrl=${back}`, appUrl), 303);
+    case "no-session":
+      return NextResponse.redirect(new URL(`${paths.signIn}?callbackUrl=${back}`, appUrl), 303);
+  }
+}

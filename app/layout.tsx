@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Contacts · Cognito + Cerbos", template: "%s · Contacts" },
+  description: "Cognito sign-in and Cerbos per-record authorization in a Next.js app",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <main className="mx-auto max-w-5xl px-4 py-10">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,38 @@
+import { safeReturnPath } from "@/lib/auth/return-to";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/api-errors";
+
+export const dynamic = "force-dynamic";
+
+const REASONS = {
+  cerbos: {
+    title: "Authorization is unavailable",
+    detail: "The service that decides what you may do (Cerbos) is not answering, so nothing can be shown. Nothing was changed.",
+  },
+  cognito: {
+    title: "Sign-in is unavailable",
+    detail: "Cognito is not answering, so your session cannot be checked. Nothing was changed.",
+  },
+} as const;
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Pages redirect here when a dependency fails, so the answer carries a real 503 (a server component's own
+ * error page cannot set its status). A route handler, not a page, for the same reason.
+ */
+export function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const reason = params.get("reason") === "cognito" ? REASONS.cognito : REASONS.cerbos;
+  const retry = escapeHtml(safeReturnPath(params.get("returnTo")));
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${reason.title}</title>
+<style>body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;margin:0}main{max-width:34rem;margin:12vh auto;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem}h1{font-size:1.5rem;margin:0 0 .75rem}p{color:#475569;line-height:1.5}a{display:inline-block;margin-top:1rem;background:#4f46e5;color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none}</style>
+</head><body><main><h1>${reason.title}</h1><p>${reason.detail}</p><p>Please try again in a few seconds.</p><a href="${retry}">Try again</a></main></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
+  });
+}

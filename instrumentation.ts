@@ -1,0 +1,10 @@
+/**
+ * Runs once when the server starts: a bad environment stops start-up with a message naming the variable,
+ * instead of failing on the first request.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkEnvAtStartup } = await import("@/lib/env-startup");
+    checkEnvAtStartup();
+  }
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import NextAuth from "next-auth";
+import CognitoProvider from "next-auth/providers/cognito";
+import { verifyAccessToken } from "@/lib/auth/access-token";
+import { CognitoUnavailableError, refreshTokens } from "@/lib/auth/cognito-api";
+import { clearPasswordSession } from "@/lib/auth/session";
+import { isExpiring } from "@/lib/auth/token-lifetime";
+import { getEnv } from "@/lib/env";
+import { paths } from "@/lib/paths";
+
+declare module "next-auth/jwt" {
+  /** What the next-auth session cookie holds: the tokens the server needs and the two claims the UI shows. */
+  interface JWT {
+    accessToken?: string;
+    refreshToken?: string;
+    expiresAt?: number;
+    username?: string;
+  }
+}
+
+function buildAuthOptions(): AuthOptions {
+  const env = getEnv();
+  const { cognito } = env;
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    useSecureCookies: env.secureCookies,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: paths.signIn, error: paths.signIn },
+    providers: [
+      CognitoProvider({
+        clientId: cognito.clientId,
+        clientSecret: cognito.clientSecret,
+        issuer: cognito.issuer,
+        // next-auth's default is state only; PKCE protects the code even if it leaks.
+        checks: ["pkce", "state"],
+        authorization: { params: { scope: "openid email profile" } },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, account, profile }) {
+        if (account) {
+          if (!account.access_token) throw new Error("Cognito returned no access token");
+          const claims = await verifyAccessToken(account.access_token, cognito);
+          // A fresh token object on every sign-in: nothing from an earlier session survives.
+          return {
+            sub: claims.sub,
+            email: typeof profile?.email === "string" ? profile.email : undefined,
+            username: claims.username ?? claims.sub,
+            accessToken: account.access_token,
+            refreshToken: account.refresh_token,
+            expiresAt: claims.exp,
+          };
+        }
+        if (!token.expiresAt || !isExpiring(token.expiresAt)) return token;
+        if (!token.refreshToken || !token.username) throw new Error("session has no refresh token");
+        try {
+          const refreshed = await refreshTokens(cognito, token.refreshToken, token.username);
+          const claims = await verifyAccessToken(refreshed.accessToken, cognito);
+          return { ...token, accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken, expiresAt: claims.exp };
+        } catch (error) {
+          // Cognito down: keep the session; the caller sees it is still expired and shows "unavailable".
+          if (error instanceof CognitoUnavailableError) return token;
+          throw error; // refused: next-auth clears the session cookie
+        }
+      },
+      // What GET /api/auth/session shows the browser: never the tokens.
+      async session({ session, token }) {
+        return { expires: session.expires, user: { email: token.email ?? null } };
+      },
+    },
+    events: {
+      // One session at a time: a Hosted UI sign-in ends any direct session.
+      async signIn() {
+        await clearPasswordSession();
+      },
+    },
+  };
+}
+
+let cachedOptions: AuthOptions | undefined;
+
+export function getAuthOptions(): AuthOptions {
+  cachedOptions ??= buildAuthOptions();
+  return cachedOptions;
+}
+
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+/** The next-auth route handler, built on first use so `next build` needs no environment. */
+export function handleNextAuth(request: Request, context: RouteContext): Promise<Response> {
+  const handler = NextAuth(getAuthOptions()) as (request: Request, context: RouteContext) => Promise<Response>;
+  return handler(request, context);
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { sealedCookie } from "@/lib/auth/sealed-cookie";
+
+/**
+ * The direct (email + password) session lives in iron-session sealed cookies. Real Cognito tokens are about
+ * 1.0 KB (access) and 1.8 KB (refresh); sealed together they pass the 4096-byte cookie limit, so the refresh
+ * token has its own cookie, sent only to /auth/* (refresh and sign-out) rather than with every request.
+ * The ID token is not kept: the UI needs only email and username.
+ */
+export type PasswordSession = {
+  accessToken: string;
+  /** Seconds since the epoch, from the verified access token's `exp`. */
+  expiresAt: number;
+  email: string;
+  username: string;
+};
+
+export type PasswordRefresh = { refreshToken: string; username: string };
+
+/** Cognito's NEW_PASSWORD_REQUIRED step: its session string, for the set-new-password form. */
+export type PendingChallenge = { session: string; email: string; callbackUrl: string };
+
+const THIRTY_DAYS = 30 * 24 * 60 * 60;
+
+export const passwordSessionCookie = sealedCookie<PasswordSession>({ name: "contacts_session", path: "/", ttlSeconds: THIRTY_DAYS });
+export const passwordRefreshCookie = sealedCookie<PasswordRefresh>({ name: "contacts_refresh", path: "/auth", ttlSeconds: THIRTY_DAYS });
+// Cognito's challenge session itself expires after 3 minutes; keep the cookie a little longer so the form can say so.
+export const pendingChallengeCookie = sealedCookie<PendingChallenge>({ name: "contacts_challenge", path: "/sign-in", ttlSeconds: 10 * 60 });

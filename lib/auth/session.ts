@@ -1,0 +1,61 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { verifyAccessToken } from "@/lib/auth/access-token";
+import type { CognitoTokens } from "@/lib/auth/cognito-api";
+import { passwordRefreshCookie, passwordSessionCookie, pendingChallengeCookie } from "@/lib/auth/password-session";
+import { getEnv } from "@/lib/env";
+
+export type SessionKind = "password" | "hosted-ui";
+
+/** The tokens of whichever session the browser holds, not yet verified. */
+export type StoredSession = { kind: SessionKind; accessToken: string; expiresAt: number; email: string | undefined };
+
+function nextAuthCookieName(): string {
+  return `${getEnv().secureCookies ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/** Decodes next-auth's (possibly chunked) session cookie without running its callbacks. */
+export async function readNextAuthToken(cookieSource?: Map<string, string>) {
+  const env = getEnv();
+  const jar = cookieSource ?? (await cookies());
+  // getToken also reads `Authorization: Bearer` when no cookie is present; an empty header set keeps it to cookies.
+  const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+  return getToken({ req, secret: env.NEXTAUTH_SECRET, secureCookie: env.secureCookies, cookieName: nextAuthCookieName() });
+}
+
+export async function readStoredSession(): Promise<StoredSession | null> {
+  const password = await passwordSessionCookie.read();
+  if (password) return { kind: "password", accessToken: password.accessToken, expiresAt: password.expiresAt, email: password.email };
+  const token = await readNextAuthToken();
+  if (token?.accessToken && typeof token.expiresAt === "number") {
+    return { kind: "hosted-ui", accessToken: token.accessToken, expiresAt: token.expiresAt, email: token.email ?? undefined };
+  }
+  return null;
+}
+
+/** Verifies fresh tokens from Cognito and stores them as a new direct session (route handlers and actions only). */
+export async function savePasswordSession(tokens: CognitoTokens, email: string): Promise<void> {
+  const claims = await verifyAccessToken(tokens.accessToken, getEnv().cognito);
+  const username = claims.username ?? claims.sub;
+  await clearNextAuthSession();
+  await passwordSessionCookie.write({ accessToken: tokens.accessToken, expiresAt: claims.exp, email, username });
+  if (tokens.refreshToken) await passwordRefreshCookie.write({ refreshToken: tokens.refreshToken, username });
+}
+
+export async function clearPasswordSession(): Promise<void> {
+  await Promise.all([passwordSessionCookie.clear(), passwordRefreshCookie.clear(), pendingChallengeCookie.clear()]);
+}
+
+/** Removes every next-auth cookie (session chunks, state, PKCE verifier, callback URL, CSRF). */
+export async function clearNextAuthSession(): Promise<void> {
+  const jar = await cookies();
+  const secure = getEnv().secureCookies;
+  for (const { name } of jar.getAll()) {
+    if (/^(__Secure-|__Host-)?next-auth\./.test(name)) jar.set(name, "", { path: "/", maxAge: 0, secure, httpOnly: true, sameSite: "lax" });
+  }
+}
+
+export async function clearAllSessions(): Promise<void> {
+  await Promise.all([clearPasswordSession(), clearNextAuthSession()]);
+}

@@ -1,0 +1,86 @@
+"use server";
+
+import "server-only";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { JwksUnavailableError } from "@/lib/auth/access-token";
+import { CognitoUnavailableError, completeNewPassword, signInWithPassword } from "@/lib/auth/cognito-api";
+import { pendingChallengeCookie } from "@/lib/auth/password-session";
+import { safeReturnPath } from "@/lib/auth/return-to";
+import { savePasswordSession } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { paths } from "@/lib/paths";
+
+export type FormState =
+  | { status: "idle" }
+  | { status: "invalid"; fieldErrors: Record<string, string[] | undefined>; email?: string }
+  | { status: "error"; message: string; email?: string };
+
+const INCORRECT = "Incorrect email or password.";
+const UNAVAILABLE = "The sign-in service is unavailable right now. Please try again in a moment.";
+const CHALLENGE_EXPIRED = "This sign-in step has expired. Please sign in again.";
+
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254, "Email is too long.").pipe(z.email("Enter a valid email address.")),
+  password: z.string().min(1, "Enter your password.").max(256, "Password is too long."),
+  callbackUrl: z.string().max(2048).optional(),
+});
+
+const newPasswordSchema = z
+  .object({
+    newPassword: z.string().min(8, "Use at least 8 characters.").max(256, "Password is too long."),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match.", path: ["confirmPassword"] });
+
+function isServiceFailure(error: unknown): boolean {
+  return error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError;
+}
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const email = formData.get("email");
+    return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, email: typeof email === "string" ? email : undefined };
+  }
+  const { email, password, callbackUrl } = parsed.data;
+  let next: string;
+  try {
+    const result = await signInWithPassword(getEnv().cognito, email, password);
+    if (result.status === "invalid-credentials") return { status: "error", message: INCORRECT, email };
+    if (result.status === "not-allowed") return { status: "error", message: result.message, email };
+    if (result.status === "new-password-required") {
+      await pendingChallengeCookie.write({ session: result.session, email, callbackUrl: safeReturnPath(callbackUrl) });
+      next = paths.newPassword;
+    } else {
+      await savePasswordSession(result.tokens, email);
+      next = safeReturnPath(callbackUrl);
+    }
+  } catch (error) {
+    if (!isServiceFailure(error)) throw error;
+    console.warn(`[auth] direct sign-in failed: ${(error as Error).message}`);
+    return { status: "error", message: UNAVAILABLE, email };
+  }
+  redirect(next);
+}
+
+export async function setNewPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const pending = await pendingChallengeCookie.read();
+  if (!pending) return { status: "error", message: CHALLENGE_EXPIRED };
+  const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    const result = await completeNewPassword(getEnv().cognito, pending.email, pending.session, parsed.data.newPassword);
+    if (result.status === "invalid-password") return { status: "invalid", fieldErrors: { newPassword: [result.message] } };
+    if (result.status === "challenge-expired") {
+      await pendingChallengeCookie.clear();
+      return { status: "error", message: CHALLENGE_EXPIRED };
+    }
+    await pendingChallengeCookie.clear();
+    await savePasswordSession(result.tokens, pending.email);
+  } catch (error) {
+    if (!isServiceFailure(error)) throw error;
+    return { status: "error", message: UNAVAILABLE };
+  }
+  redirect(pending.callbackUrl);
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { revokeRefreshToken } from "@/lib/auth/cognito-api";
+import { passwordRefreshCookie, passwordSessionCookie } from "@/lib/auth/password-session";
+import { clearAllSessions, readNextAuthToken } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { paths } from "@/lib/paths";
+
+/**
+ * Ends both kinds of session, revokes the refresh token at Cognito, and says where the browser goes next:
+ * for a Hosted UI session, Cognito's /logout (which ends its own session cookie) and back to a registered URL.
+ */
+export async function signOut(): Promise<URL> {
+  const env = getEnv();
+  const signedOutPage = new URL(`${paths.signIn}?signedOut=1`, env.appUrl);
+  const [passwordSession, passwordRefresh, hostedUi] = await Promise.all([
+    passwordSessionCookie.read(),
+    passwordRefreshCookie.read(),
+    readNextAuthToken(),
+  ]);
+  const refreshToken = passwordRefresh?.refreshToken ?? hostedUi?.refreshToken;
+  if (refreshToken) await revokeRefreshToken(env.cognito, refreshToken);
+  await clearAllSessions();
+  if (passwordSession || !hostedUi) return signedOutPage;
+  const logout = new URL("/logout", env.cognito.hostedUiUrl);
+  logout.searchParams.set("client_id", env.cognito.clientId);
+  logout.searchParams.set("logout_uri", signedOutPage.toString());
+  return logout;
+}

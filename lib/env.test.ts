@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const secret = (c: string) => c.repeat(40);
+
+const local = {
+  NODE_ENV: "production",
+  COGNITO_MODE: "local",
+  COGNITO_LOCAL_URL: "http://127.0.0.1:9229/",
+  COGNITO_USER_POOL_ID: "local_AbC123",
+  COGNITO_CLIENT_ID: "client123",
+  COGNITO_CLIENT_SECRET: secret("s"),
+  NEXTAUTH_URL: "http://localhost:3000",
+  NEXTAUTH_SECRET: secret("n"),
+  SESSION_PASSWORD: secret("p"),
+};
+
+const aws = {
+  ...local,
+  COGNITO_MODE: "aws",
+  COGNITO_LOCAL_URL: undefined,
+  COGNITO_REGION: "eu-west-1",
+  COGNITO_USER_POOL_ID: "eu-west-1_AbC123",
+  COGNITO_DOMAIN: "https://contacts.auth.eu-west-1.amazoncognito.com",
+  NEXTAUTH_URL: "https://contacts.example.com",
+};
+
+function problemsOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+describe("parseEnv", () => {
+  it("derives the stand-in's issuer, JWKS and endpoints in local mode", () => {
+    const env = parseEnv(local);
+    expect(env.cognito).toMatchObject({
+      mode: "local",
+      issuer: "http://127.0.0.1:9229/local_AbC123",
+      jwksUri: "http://127.0.0.1:9229/local_AbC123/.well-known/jwks.json",
+      hostedUiUrl: "http://127.0.0.1:9229",
+      apiEndpoint: "http://127.0.0.1:9229",
+    });
+    expect(env.secureCookies).toBe(false);
+    expect(env.CERBOS_URL).toBe("http://127.0.0.1:3592");
+    expect(env.CERBOS_TIMEOUT_MS).toBe(2000);
+  });
+
+  it("derives the AWS issuer and uses the SDK's regional endpoint in aws mode", () => {
+    const env = parseEnv(aws);
+    expect(env.cognito).toMatchObject({
+      mode: "aws",
+      region: "eu-west-1",
+      issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123",
+      hostedUiUrl: "https://contacts.auth.eu-west-1.amazoncognito.com",
+      apiEndpoint: undefined,
+    });
+    expect(env.secureCookies).toBe(true);
+  });
+
+  it("names every missing variable", () => {
+    const message = problemsOf({ NODE_ENV: "production" });
+    for (const name of ["COGNITO_MODE", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "SESSION_PASSWORD"]) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it("treats empty values as missing", () => {
+    expect(problemsOf({ ...local, SESSION_PASSWORD: "" })).toContain("SESSION_PASSWORD");
+  });
+
+  it("refuses example secrets in production, naming the variable", () => {
+    const message = problemsOf({ ...local, NEXTAUTH_SECRET: "change-me-to-32-random-bytes-base64url-000" });
+    expect(message).toContain("NEXTAUTH_SECRET");
+    expect(message).toContain("example");
+  });
+
+  it("allows example secrets outside production", () => {
+    expect(() => parseEnv({ ...local, NODE_ENV: "development", NEXTAUTH_SECRET: "change-me-to-32-random-bytes-base64url-000" })).not.toThrow();
+  });
+
+  it("refuses short secrets and a shared secret", () => {
+    expect(problemsOf({ ...local, SESSION_PASSWORD: "short" })).toContain("SESSION_PASSWORD");
+    expect(problemsOf({ ...local, SESSION_PASSWORD: local.NEXTAUTH_SECRET })).toContain("must differ");
+  });
+
+  it("trusts the stand-in only on loopback", () => {
+    expect(problemsOf({ ...local, COGNITO_LOCAL_URL: "http://cognito.example.com:9229" })).toContain("loopback");
+  });
+
+  it("requires the stand-in URL in local mode and region and Hosted UI domain in aws mode", () => {
+    expect(problemsOf({ ...local, COGNITO_LOCAL_URL: undefined })).toContain("COGNITO_LOCAL_URL");
+    const message = problemsOf({ ...aws, COGNITO_REGION: undefined, COGNITO_DOMAIN: undefined });
+    expect(message).toContain("COGNITO_REGION");
+    expect(message).toContain("COGNITO_DOMAIN");
+    expect(problemsOf({ ...aws, COGNITO_DOMAIN: "http://contacts.auth.example.com" })).toContain("https");
+  });
+
+  it("rejects an unknown mode and a malformed Cerbos timeout", () => {
+    expect(problemsOf({ ...local, COGNITO_MODE: "staging" })).toContain("COGNITO_MODE");
+    expect(problemsOf({ ...local, CERBOS_TIMEOUT_MS: "soon" })).toContain("CERBOS_TIMEOUT_MS");
+  });
+});

@@ -1,0 +1,114 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The environment, validated once. Two modes share one code path:
+ * - `aws`: real Cognito (issuer and JWKS on cognito-idp.<region>.amazonaws.com, Hosted UI on COGNITO_DOMAIN);
+ * - `local`: the stand-in in cognito/, whose signing key is public, so it is trusted only when
+ *   COGNITO_MODE=local says so explicitly and only on a loopback address.
+ */
+
+const EXAMPLE_MARKER = "change-me";
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+const urlSchema = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ""));
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  COGNITO_MODE: z.enum(["aws", "local"], { error: 'must be "aws" or "local"' }),
+  COGNITO_REGION: z.string().regex(/^[a-z0-9-]+$/, "must look like us-east-1").optional(),
+  COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, "must look like us-east-1_AbC123"),
+  COGNITO_CLIENT_ID: z.string().min(1),
+  COGNITO_CLIENT_SECRET: z.string().min(1),
+  COGNITO_DOMAIN: urlSchema.optional(),
+  COGNITO_LOCAL_URL: urlSchema.optional(),
+  NEXTAUTH_URL: urlSchema,
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  SESSION_PASSWORD: z.string().min(32, "must be at least 32 characters"),
+  CERBOS_URL: urlSchema.default("http://127.0.0.1:3592"),
+  CERBOS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
+});
+
+export type RawEnv = z.infer<typeof rawEnvSchema>;
+
+export type CognitoSettings = {
+  mode: "aws" | "local";
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  clientSecret: string;
+  /** `iss` of every token the pool mints; next-auth discovers the Hosted UI from `${issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  jwksUri: string;
+  /** Base URL of the Hosted UI (its `/logout` ends the Cognito session). */
+  hostedUiUrl: string;
+  /** User-pool API endpoint override; undefined means the AWS SDK's regional default. */
+  apiEndpoint: string | undefined;
+};
+
+export type Env = RawEnv & {
+  cognito: CognitoSettings;
+  appUrl: URL;
+  /** Cookies are Secure whenever the app is served over https (WebKit drops Secure cookies on http://localhost). */
+  secureCookies: boolean;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+function fail(problems: string[]): never {
+  throw new EnvError(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+}
+
+function deriveCognito(raw: RawEnv, problems: string[]): CognitoSettings | undefined {
+  const base = { userPoolId: raw.COGNITO_USER_POOL_ID, clientId: raw.COGNITO_CLIENT_ID, clientSecret: raw.COGNITO_CLIENT_SECRET };
+  if (raw.COGNITO_MODE === "local") {
+    const localUrl = raw.COGNITO_LOCAL_URL;
+    if (!localUrl) return void problems.push("COGNITO_LOCAL_URL: required when COGNITO_MODE=local");
+    if (!LOOPBACK_HOSTS.has(new URL(localUrl).hostname)) {
+      // The stand-in signs with a key published in the cognito-local package: anyone can mint its tokens.
+      return void problems.push("COGNITO_LOCAL_URL: the stand-in is only trusted on a loopback address");
+    }
+    const issuer = `${localUrl}/${base.userPoolId}`;
+    return { ...base, mode: "local", region: raw.COGNITO_REGION ?? "local", issuer, jwksUri: `${issuer}/.well-known/jwks.json`, hostedUiUrl: localUrl, apiEndpoint: localUrl };
+  }
+  if (!raw.COGNITO_REGION) problems.push("COGNITO_REGION: required when COGNITO_MODE=aws");
+  if (!raw.COGNITO_DOMAIN) problems.push("COGNITO_DOMAIN: required when COGNITO_MODE=aws (the Hosted UI domain)");
+  else if (!raw.COGNITO_DOMAIN.startsWith("https://")) problems.push("COGNITO_DOMAIN: must be an https:// URL");
+  if (!raw.COGNITO_REGION || !raw.COGNITO_DOMAIN) return undefined;
+  const issuer = `https://cognito-idp.${raw.COGNITO_REGION}.amazonaws.com/${base.userPoolId}`;
+  return { ...base, mode: "aws", region: raw.COGNITO_REGION, issuer, jwksUri: `${issuer}/.well-known/jwks.json`, hostedUiUrl: raw.COGNITO_DOMAIN, apiEndpoint: undefined };
+}
+
+function checkProductionSecrets(raw: RawEnv, problems: string[]) {
+  if (raw.NODE_ENV !== "production") return;
+  for (const name of ["NEXTAUTH_SECRET", "SESSION_PASSWORD", "COGNITO_CLIENT_SECRET"] as const) {
+    if (raw[name].includes(EXAMPLE_MARKER)) problems.push(`${name}: still the example value from .env.example; generate a real secret`);
+  }
+  if (raw.NEXTAUTH_SECRET === raw.SESSION_PASSWORD) problems.push("SESSION_PASSWORD: must differ from NEXTAUTH_SECRET");
+}
+
+/** Pure: parses any environment-like record. Throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = rawEnvSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  const cognito = deriveCognito(raw, problems);
+  checkProductionSecrets(raw, problems);
+  if (!cognito || problems.length > 0) fail(problems);
+  const appUrl = new URL(raw.NEXTAUTH_URL);
+  return { ...raw, cognito, appUrl, secureCookies: appUrl.protocol === "https:" };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed on first use, then reused). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

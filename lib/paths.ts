@@ -1,0 +1,14 @@
+/** Every path the app links to, shared by pages, handlers, the proxy and the end-to-end tests. */
+export const paths = {
+  home: "/",
+  signIn: "/sign-in",
+  newPassword: "/sign-in/new-password",
+  signOut: "/auth/sign-out",
+  refresh: "/auth/refresh",
+  unavailable: "/unavailable",
+  contacts: "/contacts",
+  apiContacts: "/api/contacts",
+  apiHealth: "/api/health",
+  nextAuthCallback: "/api/auth/callback/cognito",
+} as const;
+
