@@ -1,0 +1,57 @@
+import "server-only";
+
+import { HTTP } from "@cerbos/http";
+
+import { getEnv } from "@/lib/env";
+
+export type CerbosSettings = { url: string; timeoutMs: number };
+
+/** The SDK client plus the deadline every call through {@link callCerbos} gets. */
+export type CerbosClient = { readonly http: HTTP; readonly timeoutMs: number };
+
+/** Per-call options the SDK accepts (`headers`, `signal`). */
+export type CerbosCallOptions = { signal: AbortSignal };
+
+/**
+ * The PDP could not give a decision (unreachable, too slow, an error status, an unreadable answer).
+ * The message is safe to show; the cause is for logs only, as it can name hosts and request details.
+ */
+export class AuthorizationUnavailableError extends Error {
+  override name = "AuthorizationUnavailableError";
+
+  constructor(options?: { cause?: unknown }) {
+    super("The authorization service is unavailable", options);
+  }
+}
+
+export function createCerbosClient({ url, timeoutMs }: CerbosSettings): CerbosClient {
+  // "throw": if schemas are ever enabled, a request failing them must not be decided on.
+  return { http: new HTTP(url, { onValidationError: "throw" }), timeoutMs };
+}
+
+let shared: CerbosClient | undefined;
+
+/** The process-wide client for the PDP named by CERBOS_URL. The SDK client is stateless, so one is enough. */
+export function getCerbos(): CerbosClient {
+  if (!shared) {
+    const env = getEnv();
+    shared = createCerbosClient({ url: env.CERBOS_URL, timeoutMs: env.CERBOS_TIMEOUT_MS });
+  }
+  return shared;
+}
+
+/**
+ * Runs one SDK call with the client's deadline (the SDK has none: a PDP that accepts and never answers
+ * would hang the request) and turns every failure into AuthorizationUnavailableError, so no caller can
+ * mistake an error for a decision.
+ */
+export async function callCerbos<T>(
+  client: CerbosClient,
+  call: (http: HTTP, options: CerbosCallOptions) => Promise<T>,
+): Promise<T> {
+  try {
+    return await call(client.http, { signal: AbortSignal.timeout(client.timeoutMs) });
+  } catch (error) {
+    throw new AuthorizationUnavailableError({ cause: error });
+  }
+}

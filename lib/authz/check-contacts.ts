@@ -1,0 +1,103 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import type { HTTP } from "@cerbos/http";
+
+import { callCerbos, getCerbos, type CerbosClient } from "./cerbos-client";
+import {
+  CONTACT_ACTIONS,
+  CONTACT_KIND,
+  toContactResource,
+  type ContactAction,
+  type ContactRecord,
+} from "./contact-resources";
+import { toPdpResponseJson } from "./pdp-json";
+import type { ContactPrincipal } from "./principal";
+
+type CheckResourcesRequest = Parameters<HTTP["checkResources"]>[0];
+type CheckResourcesResponse = Awaited<ReturnType<HTTP["checkResources"]>>;
+
+/** The PDP's default limit per CheckResources request (server.requestLimits.maxResourcesPerRequest). */
+export const MAX_RESOURCES_PER_REQUEST = 50;
+
+export type ContactDecision = { contactId: string; actions: Record<ContactAction, boolean> };
+
+export type ContactCheck = {
+  /** The CheckResources request body as sent (paste it into `curl`); an array when split into several. */
+  request: unknown;
+  /** The PDP's answer in its JSON form (see pdp-json.ts); an array when the request was split. */
+  response: unknown;
+  /** One per contact, in the order given. */
+  decisions: ContactDecision[];
+};
+
+function splitIntoChunks<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+function buildCheckRequest(
+  principal: ContactPrincipal,
+  contacts: readonly ContactRecord[],
+  requestId: string,
+): CheckResourcesRequest {
+  return {
+    requestId,
+    principal: { id: principal.id, roles: [...principal.roles], attr: { ...principal.attr } },
+    resources: contacts.map((contact) => ({
+      resource: toContactResource(contact),
+      actions: [...CONTACT_ACTIONS],
+    })),
+  };
+}
+
+/** Fails closed: a contact or an action the PDP did not answer for is denied. */
+function decideContacts(contacts: readonly ContactRecord[], responses: CheckResourcesResponse[]): ContactDecision[] {
+  const resultsById = new Map(
+    responses
+      .flatMap((response) => response.results)
+      .filter((result) => result.resource.kind === CONTACT_KIND)
+      .map((result) => [result.resource.id, result]),
+  );
+  return contacts.map((contact) => {
+    const result = resultsById.get(contact.id);
+    const entries = CONTACT_ACTIONS.map((action) => [action, result?.isAllowed(action) === true] as const);
+    return { contactId: contact.id, actions: Object.fromEntries(entries) as Record<ContactAction, boolean> };
+  });
+}
+
+function assertUniqueIds(contacts: readonly ContactRecord[]): void {
+  // Results are matched by id: two contacts sharing one could receive each other's decision.
+  if (new Set(contacts.map((contact) => contact.id)).size !== contacts.length) {
+    throw new Error("checkContactActions: contact ids must be unique");
+  }
+}
+
+/**
+ * Asks the PDP, in one round trip (chunks of 50 sent together), which of read/update/delete the
+ * principal may perform on each contact. Throws AuthorizationUnavailableError if any chunk fails.
+ */
+export async function checkContactActions(
+  principal: ContactPrincipal,
+  contacts: ContactRecord[],
+  client: CerbosClient = getCerbos(),
+): Promise<ContactCheck> {
+  assertUniqueIds(contacts);
+  if (contacts.length === 0) return { request: null, response: null, decisions: [] };
+
+  const requestId = randomUUID();
+  const requests = splitIntoChunks(contacts, MAX_RESOURCES_PER_REQUEST).map((chunk) =>
+    buildCheckRequest(principal, chunk, requestId),
+  );
+  const responses = await Promise.all(
+    requests.map((request) => callCerbos(client, (http, options) => http.checkResources(request, options))),
+  );
+  const responseJson = responses.map(toPdpResponseJson);
+  return {
+    request: requests.length === 1 ? requests[0] : requests,
+    response: responseJson.length === 1 ? responseJson[0] : responseJson,
+    decisions: decideContacts(contacts, responses),
+  };
+}
