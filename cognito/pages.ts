@@ -1,0 +1,98 @@
+import { escapeHtml } from "./http-util";
+import type { AuthorizeRequest } from "./stand-in";
+
+const STYLE = `
+  * { box-sizing: border-box; }
+  body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f2f3f3;
+    font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #16191f; }
+  main { width: min(420px, 92vw); background: #fff; border-radius: 8px; padding: 32px;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, .15); }
+  .brand { font-size: 13px; letter-spacing: .04em; text-transform: uppercase; color: #545b64; margin: 0 0 8px; }
+  h1 { font-size: 22px; margin: 0 0 20px; }
+  label { display: block; font-weight: 600; font-size: 14px; margin: 14px 0 6px; }
+  input[type=email], input[type=password] { width: 100%; padding: 10px 12px; font-size: 15px;
+    border: 1px solid #aab7b8; border-radius: 4px; }
+  input:focus { outline: 2px solid #0073bb; border-color: #0073bb; }
+  button { width: 100%; margin-top: 22px; padding: 11px; font-size: 15px; font-weight: 600; color: #fff;
+    background: #ec7211; border: 0; border-radius: 4px; cursor: pointer; }
+  button:hover { background: #eb5f07; }
+  .error { background: #fdf3f1; border: 1px solid #d13212; color: #d13212; border-radius: 4px; padding: 10px 12px; font-size: 14px; }
+  .note { color: #545b64; font-size: 13px; margin-top: 18px; }
+`;
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<p class="brand">contacts-demo &middot; local Cognito</p>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+function errorBox(message: string | undefined): string {
+  return message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : "";
+}
+
+function hidden(name: string, value: string): string {
+  return `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
+}
+
+function authorizeFields(request: AuthorizeRequest): string {
+  return [
+    hidden("client_id", request.clientId),
+    hidden("redirect_uri", request.redirectUri),
+    hidden("response_type", "code"),
+    hidden("code_challenge", request.codeChallenge),
+    hidden("code_challenge_method", "S256"),
+    hidden("scope", request.scope),
+    hidden("state", request.state),
+  ].join("\n");
+}
+
+export function loginPage(request: AuthorizeRequest, options: { error?: string; email?: string } = {}): string {
+  return layout(
+    "Sign in",
+    `<h1>Sign in with your email and password</h1>
+${errorBox(options.error)}
+<form method="post" action="/login" novalidate>
+${authorizeFields(request)}
+<label for="username">Email</label>
+<input id="username" name="username" type="email" autocomplete="username" required autofocus value="${escapeHtml(options.email ?? "")}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>
+<p class="note">Local stand-in for the Amazon Cognito Hosted UI. No AWS account involved.</p>`,
+  );
+}
+
+export function newPasswordPage(pendingId: string, email: string, error?: string): string {
+  return layout(
+    "Set a new password",
+    `<h1>Set a new password</h1>
+<p>Welcome, ${escapeHtml(email)}. Your temporary password has to be replaced before you continue.</p>
+${errorBox(error)}
+<form method="post" action="/login/new-password" novalidate>
+${hidden("pending", pendingId)}
+<label for="new_password">New password</label>
+<input id="new_password" name="new_password" type="password" autocomplete="new-password" required autofocus>
+<label for="confirm_password">Confirm new password</label>
+<input id="confirm_password" name="confirm_password" type="password" autocomplete="new-password" required>
+<button type="submit">Set password</button>
+</form>
+<p class="note">At least 8 characters, with upper- and lowercase letters, a number and a symbol.</p>`,
+  );
+}
+
+export function errorPage(title: string, message: string): string {
+  return layout(title, `<h1>${escapeHtml(title)}</h1>\n${errorBox(message)}`);
+}
