@@ -13,6 +13,18 @@ const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, group
 const ALL = { read: true, update: true, delete: true };
 const READ_ONLY = { read: true, update: false, delete: false };
 const NOTHING = { read: false, update: false, delete: false };
+const reasons = (read: string, change: string) => ({ read, update: change, delete: change });
+const NO_RULE = "no rule allows it";
+
+/** The PDP lists rule outputs in no fixed order (seen in 0.51): compare them as a set. */
+function withSortedOutputs(response: unknown): unknown {
+  const { results, ...rest } = response as { results: { outputs?: unknown[] }[] };
+  const sorted = results.map(({ outputs, ...result }) => ({
+    ...result,
+    ...(outputs && { outputs: outputs.toSorted((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) }),
+  }));
+  return { ...rest, results: sorted };
+}
 
 let pdp: PdpProcess;
 let client: CerbosClient;
@@ -25,15 +37,38 @@ afterAll(async () => pdp?.stop());
 
 describe("checkContactActions against the PDP", () => {
   it.each([
-    ["admin", ["admin"], ALL, ALL],
-    ["user", ["user"], ALL, READ_ONLY],
-    ["no_role", [], NOTHING, NOTHING],
-  ])("decides for %s", async (_, groups, own, others) => {
+    ["admin", ["admin"], ALL, reasons("admin role", "admin role"), ALL, reasons("admin role", "admin role")],
+    ["user", ["user"], ALL, reasons("owner", "owner"), READ_ONLY, reasons("not private", NO_RULE)],
+    ["no_role", [], NOTHING, reasons(NO_RULE, NO_RULE), NOTHING, reasons(NO_RULE, NO_RULE)],
+  ])("decides for %s, with reasons", async (_, groups, own, ownReasons, others, othersReasons) => {
     const { decisions } = await checkContactActions(asPrincipal(groups), demoContactsFor(ME), client);
     expect(decisions).toEqual([
-      { contactId: "contact-1", actions: own },
-      { contactId: "contact-2", actions: others },
+      { contactId: "contact-1", actions: own, reasons: ownReasons },
+      { contactId: "contact-2", actions: others, reasons: othersReasons },
     ]);
+  });
+
+  it("gives the reasons the inspector shows", async () => {
+    const contacts: ContactRecord[] = [
+      { id: "mine-private", name: "Mine", owner: ME, isPrivate: true },
+      { id: "theirs-public", name: "Public", owner: "someone-else", isPrivate: false },
+      { id: "theirs-private", name: "Private", owner: "someone-else", isPrivate: true },
+    ];
+    const [admin, user] = await Promise.all([
+      checkContactActions(asPrincipal(["admin"]), contacts, client),
+      checkContactActions(asPrincipal(["user"]), contacts, client),
+    ]);
+    expect(admin.decisions[2]?.reasons.update).toBe("admin role");
+    expect(user.decisions.map((d) => [d.actions, d.reasons])).toEqual([
+      [ALL, reasons("owner", "owner")],
+      [READ_ONLY, reasons("not private", NO_RULE)],
+      [NOTHING, reasons("private", NO_RULE)],
+    ]);
+  });
+
+  it("prefers the admin reason for someone in both groups", async () => {
+    const { decisions } = await checkContactActions(asPrincipal(["user", "admin"]), demoContactsFor(ME), client);
+    expect(decisions.map((d) => d.reasons)).toEqual([reasons("admin role", "admin role"), reasons("admin role", "admin role")]);
   });
 
   it("captures a request that replays verbatim and the response as the PDP's JSON", async () => {
@@ -42,15 +77,16 @@ describe("checkContactActions against the PDP", () => {
       requestId: expect.any(String),
       principal: { id: ME, roles: ["user"] },
       resources: [
-        { resource: { kind: "contact", id: "contact-1", attr: { owner: ME } }, actions: ["read", "update", "delete"] },
-        { resource: { kind: "contact", id: "contact-2", attr: { owner: "someone-else" } } },
+        { resource: { kind: "contact", id: "contact-1", attr: { owner: ME, private: false } }, actions: ["read", "update", "delete"] },
+        { resource: { kind: "contact", id: "contact-2", attr: { owner: "someone-else", private: false } } },
       ],
+      includeMeta: true,
     });
     expect(JSON.parse(JSON.stringify(check))).toEqual(check);
 
     const replay = await fetch(`${pdp.url}/api/check/resources`, { method: "POST", body: JSON.stringify(check.request) });
     const raw = (await replay.json()) as Record<string, unknown>;
-    expect(check.response).toEqual({ ...raw, cerbosCallId: expect.any(String) });
+    expect(withSortedOutputs(check.response)).toEqual(withSortedOutputs({ ...raw, cerbosCallId: expect.any(String) }));
   });
 
   it("splits more than 50 contacts into concurrent requests and decides them all", async () => {
@@ -58,6 +94,7 @@ describe("checkContactActions against the PDP", () => {
       id: `contact-${i}`,
       name: `Contact ${i}`,
       owner: i % 3 === 0 ? ME : "someone-else",
+      isPrivate: false,
     }));
     const check = await checkContactActions(asPrincipal(["user"]), contacts, client);
     const requests = check.request as { resources: unknown[] }[];

@@ -12,8 +12,9 @@ import {
   type ContactAction,
   type ContactRecord,
 } from "./contact-resources";
-import { toPdpResponseJson } from "./pdp-json";
-import type { ContactPrincipal } from "./principal";
+import { decideAction } from "./decision-reasons";
+import { toPdpRequestJson, toPdpResponseJson } from "./pdp-json";
+import { toRequestPrincipal, type ContactPrincipal } from "./principal";
 
 type CheckResourcesRequest = Parameters<HTTP["checkResources"]>[0];
 type CheckResourcesResponse = Awaited<ReturnType<HTTP["checkResources"]>>;
@@ -21,10 +22,15 @@ type CheckResourcesResponse = Awaited<ReturnType<HTTP["checkResources"]>>;
 /** The PDP's default limit per CheckResources request (server.requestLimits.maxResourcesPerRequest). */
 export const MAX_RESOURCES_PER_REQUEST = 50;
 
-export type ContactDecision = { contactId: string; actions: Record<ContactAction, boolean> };
+export type ContactDecision = {
+  contactId: string;
+  actions: Record<ContactAction, boolean>;
+  /** Why, from the rule outputs: "admin role", "owner", "not private", "private", "no rule allows it"… */
+  reasons: Record<ContactAction, string>;
+};
 
 export type ContactCheck = {
-  /** The CheckResources request body as sent (paste it into `curl`); an array when split into several. */
+  /** The CheckResources request body as the REST API takes it (paste it into `curl`); an array when split. */
   request: unknown;
   /** The PDP's answer in its JSON form (see pdp-json.ts); an array when the request was split. */
   response: unknown;
@@ -45,11 +51,13 @@ function buildCheckRequest(
 ): CheckResourcesRequest {
   return {
     requestId,
-    principal: { id: principal.id, roles: [...principal.roles], attr: { ...principal.attr } },
+    principal: toRequestPrincipal(principal),
     resources: contacts.map((contact) => ({
       resource: toContactResource(contact),
       actions: [...CONTACT_ACTIONS],
     })),
+    // The rule outputs carry the reasons; the metadata names the policy and derived roles when they do not.
+    includeMetadata: true,
   };
 }
 
@@ -63,8 +71,12 @@ function decideContacts(contacts: readonly ContactRecord[], responses: CheckReso
   );
   return contacts.map((contact) => {
     const result = resultsById.get(contact.id);
-    const entries = CONTACT_ACTIONS.map((action) => [action, result?.isAllowed(action) === true] as const);
-    return { contactId: contact.id, actions: Object.fromEntries(entries) as Record<ContactAction, boolean> };
+    const decided = CONTACT_ACTIONS.map((action) => [action, decideAction(result, action)] as const);
+    return {
+      contactId: contact.id,
+      actions: Object.fromEntries(decided.map(([action, { allowed }]) => [action, allowed])) as Record<ContactAction, boolean>,
+      reasons: Object.fromEntries(decided.map(([action, { reason }]) => [action, reason])) as Record<ContactAction, string>,
+    };
   });
 }
 
@@ -77,11 +89,11 @@ function assertUniqueIds(contacts: readonly ContactRecord[]): void {
 
 /**
  * Asks the PDP, in one round trip (chunks of 50 sent together), which of read/update/delete the
- * principal may perform on each contact. Throws AuthorizationUnavailableError if any chunk fails.
+ * principal may perform on each contact, and why. Throws AuthorizationUnavailableError if any chunk fails.
  */
 export async function checkContactActions(
   principal: ContactPrincipal,
-  contacts: ContactRecord[],
+  contacts: readonly ContactRecord[],
   client: CerbosClient = getCerbos(),
 ): Promise<ContactCheck> {
   assertUniqueIds(contacts);
@@ -94,9 +106,10 @@ export async function checkContactActions(
   const responses = await Promise.all(
     requests.map((request) => callCerbos(client, (http, options) => http.checkResources(request, options))),
   );
+  const requestJson = requests.map(toPdpRequestJson);
   const responseJson = responses.map(toPdpResponseJson);
   return {
-    request: requests.length === 1 ? requests[0] : requests,
+    request: requestJson.length === 1 ? requestJson[0] : requestJson,
     response: responseJson.length === 1 ? responseJson[0] : responseJson,
     decisions: decideContacts(contacts, responses),
   };

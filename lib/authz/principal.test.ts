@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { NO_ROLE, principalFromIdentity } from "./principal";
 
 describe("principalFromIdentity", () => {
-  it("keeps known groups as roles, in order", () => {
+  it("keeps known groups as roles, most powerful first whatever the group order", () => {
     const { principal, hasRoles } = principalFromIdentity({ sub: "sub-1", groups: ["user", "admin"] });
-    expect(principal.roles).toEqual(["user", "admin"]);
+    expect(principal.roles).toEqual(["admin", "user"]);
     expect(hasRoles).toBe(true);
   });
 
@@ -14,8 +14,8 @@ describe("principalFromIdentity", () => {
     expect(principal.roles).toEqual(["user"]);
   });
 
-  it("removes duplicates and keeps the first occurrence's order", () => {
-    const { principal } = principalFromIdentity({ sub: "sub-1", groups: ["admin", "user", "admin", "user"] });
+  it("removes duplicates", () => {
+    const { principal } = principalFromIdentity({ sub: "sub-1", groups: ["user", "admin", "user", "admin"] });
     expect(principal.roles).toEqual(["admin", "user"]);
   });
 

@@ -3,7 +3,10 @@
  * Pure: no I/O, so it is unit-tested without a PDP.
  */
 
-/** Cognito groups that the Cerbos policies know as roles. Group names are case-sensitive, as in Cognito. */
+/**
+ * Cognito groups that the Cerbos policies know as roles, most powerful first. Group names are
+ * case-sensitive, as in Cognito.
+ */
 export const KNOWN_ROLES = ["admin", "user"] as const;
 export type KnownRole = (typeof KNOWN_ROLES)[number];
 
@@ -26,13 +29,13 @@ export type ContactPrincipal = {
   attr: { email?: string; username?: string; groups: string[] };
 };
 
-function isKnownRole(group: string): group is KnownRole {
-  return (KNOWN_ROLES as readonly string[]).includes(group);
-}
-
-/** Known roles in the order they first appear; a group named like an unknown role grants nothing. */
+/**
+ * Known roles in KNOWN_ROLES order, whatever order Cognito lists the groups in; a group named like an
+ * unknown role grants nothing. Why the order: the PDP stops at the first role that allows an action, so
+ * the rule outputs (the reason shown) follow role order; admin first makes an admin's reason "admin role".
+ */
 export function rolesFromGroups(groups: readonly string[]): KnownRole[] {
-  return [...new Set(groups.filter(isKnownRole))];
+  return KNOWN_ROLES.filter((role) => groups.includes(role));
 }
 
 export function principalFromIdentity(identity: IdentityForPrincipal): {
@@ -51,4 +54,9 @@ export function principalFromIdentity(identity: IdentityForPrincipal): {
     principal: { id: identity.sub, roles: roles.length > 0 ? roles : [NO_ROLE], attr },
     hasRoles: roles.length > 0,
   };
+}
+
+/** The principal as a Cerbos request carries it: a copy, so a request never aliases the caller's arrays. */
+export function toRequestPrincipal(principal: ContactPrincipal): ContactPrincipal {
+  return { id: principal.id, roles: [...principal.roles], attr: { ...principal.attr, groups: [...principal.attr.groups] } };
 }

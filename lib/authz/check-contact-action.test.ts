@@ -1,0 +1,70 @@
+// Integration: single checks against the real PDP with the real policies in cerbos/policies.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "./cerbos-client";
+import { checkContactAction, explainContactAction } from "./check-contact-action";
+import { toContactResource, toProposedContactResource } from "./contact-resources";
+import { principalFromIdentity } from "./principal";
+import { findClosedPortUrl, startSilentServer } from "./testing/fake-servers";
+import { startPdp, type PdpProcess } from "./testing/pdp-process";
+
+const ME = "sub-me";
+const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, groups }).principal;
+const admin = asPrincipal(["admin"]);
+const user = asPrincipal(["user"]);
+const nobody = asPrincipal([]);
+const contact = (owner: string, isPrivate: boolean) => toContactResource({ id: "c-1", owner, isPrivate });
+
+let pdp: PdpProcess;
+let client: CerbosClient;
+
+beforeAll(async () => {
+  pdp = await startPdp(3796, 3797);
+  client = createCerbosClient({ url: pdp.url, timeoutMs: 5_000 });
+});
+afterAll(async () => pdp?.stop());
+
+describe("explainContactAction against the PDP", () => {
+  it.each([
+    ["admin creates for anyone", admin, "someone-else", { allowed: true, reason: "admin role" }],
+    ["a user creates as owner", user, ME, { allowed: true, reason: "owner" }],
+    ["a user creates in someone else's name", user, "someone-else", { allowed: false, reason: "no rule allows it" }],
+    ["no_role creates as owner", nobody, ME, { allowed: false, reason: "no rule allows it" }],
+  ])("create on proposed attributes: %s", async (_, principal, owner, expected) => {
+    const resource = toProposedContactResource({ owner, isPrivate: true });
+    await expect(explainContactAction(principal, resource, "create", client)).resolves.toEqual(expected);
+  });
+
+  it.each([
+    ["admin updates someone else's", admin, "update", contact("someone-else", true), { allowed: true, reason: "admin role" }],
+    ["a user updates their own", user, "update", contact(ME, true), { allowed: true, reason: "owner" }],
+    ["a user deletes someone else's", user, "delete", contact("someone-else", false), { allowed: false, reason: "no rule allows it" }],
+    ["a user reads someone else's public one", user, "read", contact("someone-else", false), { allowed: true, reason: "not private" }],
+    ["a user reads someone else's private one", user, "read", contact("someone-else", true), { allowed: false, reason: "private" }],
+    ["a user reads their own private one", user, "read", contact(ME, true), { allowed: true, reason: "owner" }],
+  ] as const)("on a loaded record: %s", async (_, principal, action, resource, expected) => {
+    await expect(explainContactAction(principal, resource, action, client)).resolves.toEqual(expected);
+  });
+});
+
+describe("checkContactAction", () => {
+  it("answers with the decision alone", async () => {
+    await expect(checkContactAction(user, contact(ME, false), "delete", client)).resolves.toBe(true);
+    await expect(checkContactAction(nobody, contact(ME, false), "read", client)).resolves.toBe(false);
+  });
+
+  it("fails closed on a closed port and within the timeout on a PDP that never answers", async () => {
+    const closed = createCerbosClient({ url: await findClosedPortUrl(), timeoutMs: 2_000 });
+    await expect(checkContactAction(admin, contact(ME, false), "read", closed)).rejects.toThrow(AuthorizationUnavailableError);
+
+    const silent = await startSilentServer();
+    try {
+      const started = Date.now();
+      const hanging = createCerbosClient({ url: silent.url, timeoutMs: 300 });
+      await expect(checkContactAction(admin, contact(ME, false), "read", hanging)).rejects.toThrow(AuthorizationUnavailableError);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await silent.close();
+    }
+  });
+});

@@ -1,0 +1,134 @@
+// Integration: query plans from the real PDP, translated to SQL and run on an in-memory PGlite table, and
+// checked row by row against CheckResources: a list must show exactly what single checks allow.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { NewContactRow } from "@/lib/db/schema";
+
+import { createCerbosClient, type CerbosClient } from "./cerbos-client";
+import { checkContactActions } from "./check-contacts";
+import { CONTACT_PLAN_COLUMNS } from "./contact-plan-columns";
+import { CONTACT_ACTIONS, type ContactAction } from "./contact-resources";
+import { planContactAccess } from "./plan-contacts";
+import { planToSql } from "./plan-to-sql";
+import { principalFromIdentity, type ContactPrincipal } from "./principal";
+import { createContactsDb, testUuid, type ContactsDb } from "./testing/contacts-db";
+import { startPdp, type PdpProcess } from "./testing/pdp-process";
+
+const PERSONAS: Record<string, ContactPrincipal> = {
+  admin: principalFromIdentity({ sub: "sub-admin", groups: ["admin"] }).principal,
+  "admin and user": principalFromIdentity({ sub: "sub-both", groups: ["user", "admin"] }).principal,
+  "user one": principalFromIdentity({ sub: "sub-user-1", groups: ["user"] }).principal,
+  "user two": principalFromIdentity({ sub: "sub-user-2", groups: ["user"] }).principal,
+  "no role": principalFromIdentity({ sub: "sub-nobody", groups: [] }).principal,
+};
+const OWNERS = [...Object.values(PERSONAS).map((p) => p.id), "someone-else", "another-one"];
+
+/** mulberry32: a small deterministic PRNG, so a failure can be replayed with the same data. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomContacts(count: number, seed: number) {
+  const random = createRandom(seed);
+  return Array.from({ length: count }, (_, i) => ({
+    id: testUuid(i + 1),
+    name: `Contact ${i + 1}`,
+    owner: OWNERS[Math.floor(random() * OWNERS.length)] ?? "someone-else",
+    isPrivate: random() < 0.5,
+  })) satisfies NewContactRow[];
+}
+
+/** The PDP lists and/or operands in no fixed order (seen in 0.51): compare them as sets. */
+function withSortedOperands(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(withSortedOperands);
+  if (typeof json !== "object" || json === null) return json;
+  const entries = Object.entries(json).map(([key, value]) => {
+    const normalized = withSortedOperands(value);
+    if (key !== "operands" || !Array.isArray(normalized)) return [key, normalized];
+    return [key, normalized.toSorted((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))];
+  });
+  return Object.fromEntries(entries);
+}
+
+let pdp: PdpProcess;
+let client: CerbosClient;
+let db: ContactsDb;
+const CONTACTS = randomContacts(240, 20_240_601);
+
+beforeAll(async () => {
+  [pdp, db] = await Promise.all([startPdp(3794, 3795), createContactsDb()]);
+  client = createCerbosClient({ url: pdp.url, timeoutMs: 5_000 });
+  await db.insertContacts(CONTACTS);
+});
+afterAll(async () => Promise.all([pdp?.stop(), db?.close()]));
+
+/** The ids the plan lets `principal` see, the way lib/contacts will query them. */
+async function listByPlan(principal: ContactPrincipal, action: ContactAction) {
+  const { plan } = await planContactAccess(principal, action, client);
+  const query = planToSql(plan, CONTACT_PLAN_COLUMNS);
+  if (query.kind === "none") return { query, ids: [] };
+  return { query, ids: await db.selectIds(query.kind === "where" ? query.where : undefined) };
+}
+
+describe("planContactAccess → planToSql against the PDP", () => {
+  it("lets admin see everything", async () => {
+    const { query, ids } = await listByPlan(PERSONAS.admin as ContactPrincipal, "read");
+    expect(query).toEqual({ kind: "all" });
+    expect(ids).toHaveLength(CONTACTS.length);
+  });
+
+  it("lets a user see their own contacts and the others' that are not private", async () => {
+    const { query, ids } = await listByPlan(PERSONAS["user one"] as ContactPrincipal, "read");
+    expect(query).toMatchObject({ kind: "where", text: "(owner = 'sub-user-1' OR private = false)" });
+    const expected = CONTACTS.filter((c) => c.owner === "sub-user-1" || !c.isPrivate).map((c) => c.id);
+    expect(ids).toEqual(expected.sort());
+  });
+
+  it("lets a user update only their own", async () => {
+    const { query } = await listByPlan(PERSONAS["user one"] as ContactPrincipal, "update");
+    expect(query).toMatchObject({ kind: "where", text: "owner = 'sub-user-1'" });
+  });
+
+  it("lets no_role see nothing", async () => {
+    await expect(listByPlan(PERSONAS["no role"] as ContactPrincipal, "read")).resolves.toEqual({ query: { kind: "none" }, ids: [] });
+  });
+
+  it("captures a request that replays verbatim and the response as the PDP's JSON", async () => {
+    const captured = await planContactAccess(PERSONAS["user one"] as ContactPrincipal, "read", client);
+    expect(captured.request).toMatchObject({ actions: ["read"], resource: { kind: "contact" }, includeMeta: true });
+    const replay = await fetch(`${pdp.url}/api/plan/resources`, { method: "POST", body: JSON.stringify(captured.request) });
+    const raw = withSortedOperands(await replay.json()) as { meta: object };
+    expect(withSortedOperands(captured.response)).toEqual({
+      ...raw,
+      meta: { ...raw.meta, filterDebug: expect.any(String) },
+      cerbosCallId: expect.any(String),
+    });
+    expect(JSON.parse(JSON.stringify(captured))).toMatchObject({ request: captured.request, response: captured.response });
+  });
+});
+
+describe("a list by plan equals the contacts single checks allow", () => {
+  it.each(Object.keys(PERSONAS).flatMap((persona) => CONTACT_ACTIONS.map((action) => [persona, action] as const)))(
+    "%s, %s",
+    async (persona, action) => {
+      const principal = PERSONAS[persona] as ContactPrincipal;
+      const [{ ids }, check] = await Promise.all([listByPlan(principal, action), checkContactActions(principal, CONTACTS, client)]);
+      const allowed = check.decisions.filter((d) => d.actions[action]).map((d) => d.contactId);
+      expect(ids).toEqual(allowed.sort());
+    },
+  );
+
+  it("uses a data set where the plan actually filters", () => {
+    const visibleToUser = CONTACTS.filter((c) => c.owner === "sub-user-1" || !c.isPrivate).length;
+    expect(CONTACTS.length).toBeGreaterThanOrEqual(200);
+    expect(visibleToUser).toBeGreaterThan(0);
+    expect(visibleToUser).toBeLessThan(CONTACTS.length);
+    expect(CONTACTS.filter((c) => c.owner === "sub-user-1" && c.isPrivate).length).toBeGreaterThan(0);
+  });
+});
