@@ -1,0 +1,51 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
+import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
+import { type Database, getDb } from "@/lib/db/client";
+import { DatabaseUnavailableError } from "@/lib/db/unavailable";
+import type { FieldErrors } from "@/lib/contacts/contact-input";
+import type { ContactView } from "@/lib/contacts/contact-view";
+
+/** Every outcome of a contact mutation. Pages and the API map these to messages and HTTP statuses. */
+export type MutationResult =
+  | { status: "ok"; contact: ContactView | null }
+  | { status: "invalid"; fieldErrors: FieldErrors }
+  | { status: "unauthenticated" }
+  | { status: "not-found" }
+  | { status: "forbidden"; message: string }
+  | { status: "conflict"; current: ContactView }
+  | { status: "unavailable" };
+
+export type Refusal = Extract<MutationResult, { status: "not-found" | "forbidden" }>;
+
+export type MutationContext = { user: CurrentUser; principal: ContactPrincipal; db: Database };
+
+/**
+ * The one order every contact mutation follows: authenticate → parse → load → ask Cerbos about the loaded record
+ * (and the proposed attributes) → write. A spec fills in the steps; it cannot skip or reorder them.
+ */
+export type MutationSpec<Input, Loaded> = {
+  parse(raw: unknown): { ok: true; input: Input } | { ok: false; fieldErrors: FieldErrors };
+  load(ctx: MutationContext, input: Input): Promise<Loaded | null>;
+  authorize(ctx: MutationContext, loaded: Loaded, input: Input): Promise<Refusal | null>;
+  write(ctx: MutationContext, loaded: Loaded, input: Input): Promise<MutationResult>;
+};
+
+export async function runMutation<Input, Loaded>(user: CurrentUser | null, raw: unknown, spec: MutationSpec<Input, Loaded>): Promise<MutationResult> {
+  if (!user) return { status: "unauthenticated" };
+  const parsed = spec.parse(raw);
+  if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };
+  const ctx: MutationContext = { user, principal: principalFromIdentity(user).principal, db: getDb() };
+  try {
+    const loaded = await spec.load(ctx, parsed.input);
+    if (loaded === null) return { status: "not-found" };
+    const refusal = await spec.authorize(ctx, loaded, parsed.input);
+    if (refusal) return refusal;
+    return await spec.write(ctx, loaded, parsed.input);
+  } catch (error) {
+    // Fail closed: no answer from Cerbos or the database is never a write.
+    if (error instanceof AuthorizationUnavailableError || error instanceof DatabaseUnavailableError) return { status: "unavailable" };
+    throw error;
+  }
+}

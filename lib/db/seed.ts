@@ -1,0 +1,55 @@
+/**
+ * CLI: seeds contacts for the demo users (once; --force adds another set).
+ *   tsx --conditions=react-server lib/db/seed.ts [--count N [--seed S]] [--force]
+ * Owners come from SEED_OWNERS or the running Cognito stand-in (see seed-owners.ts); the database from
+ * DATABASE_URL / PGLITE_DATA_DIR, migrated first.
+ */
+import "server-only";
+import { parseArgs } from "node:util";
+import { runCli } from "./cli";
+import { closeDatabase, createDatabase } from "./client";
+import { createRandom } from "./generate-contacts";
+import { migrateDatabase } from "./migrate";
+import { seedContacts } from "./seed-contacts";
+import { resolveSeedOwners, seedOwnerSourceFromEnv } from "./seed-owners";
+import { databaseSettingsFromEnv, describeDatabaseSettings } from "./settings";
+
+function parseCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 0) throw new Error(`--${name} must be a whole number, got "${value}"`);
+  return number;
+}
+
+function parseSeedArgs(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { count: { type: "string" }, seed: { type: "string" }, force: { type: "boolean", default: false } },
+    strict: true,
+  });
+  const count = parseCount("count", values.count);
+  const seed = parseCount("seed", values.seed) ?? 1;
+  if (values.seed !== undefined && count === undefined) throw new Error("--seed only applies with --count");
+  return { count, random: createRandom(seed), force: values.force };
+}
+
+async function main(): Promise<void> {
+  const args = parseSeedArgs(process.argv.slice(2));
+  const owners = await resolveSeedOwners(seedOwnerSourceFromEnv());
+  const settings = databaseSettingsFromEnv();
+  const db = createDatabase(settings);
+  try {
+    await migrateDatabase(db);
+    const result = await seedContacts(db, { owners, ...args });
+    const where = describeDatabaseSettings(settings);
+    console.log(
+      result.skipped
+        ? `[db:seed] ${where} already has contacts; nothing added (--force adds anyway)`
+        : `[db:seed] added ${result.inserted} contacts for ${owners.length} owner(s) to ${where}`,
+    );
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+runCli("db:seed", main);
