@@ -4,7 +4,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvAtStartup } = await import("@/lib/env-startup");
-    checkEnvAtStartup();
+    const { prepareServer } = await import("@/lib/env-startup");
+    await prepareServer();
   }
 }

@@ -100,6 +100,14 @@ describe("parseEnv", () => {
     expect(problemsOf({ ...aws, COGNITO_DOMAIN: "http://contacts.auth.example.com" })).toContain("https");
   });
 
+  it("uses embedded PGlite by default and PostgreSQL with DATABASE_URL, never echoing the URL", () => {
+    expect(parseEnv(local).database).toEqual({ driver: "pglite", dataDir: ".data/pglite" });
+    expect(parseEnv({ ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" }).database).toEqual({ driver: "pg", url: "postgresql://u:p@db:5432/contacts" });
+    const message = problemsOf({ ...local, DATABASE_URL: "mysql://u:secret@db/contacts" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).not.toContain("secret");
+  });
+
   it("rejects an unknown mode and a malformed Cerbos timeout", () => {
     expect(problemsOf({ ...local, COGNITO_MODE: "staging" })).toContain("COGNITO_MODE");
     expect(problemsOf({ ...local, CERBOS_TIMEOUT_MS: "soon" })).toContain("CERBOS_TIMEOUT_MS");

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { type DatabaseSettings, DatabaseSettingsError, databaseSettingsFromEnv } from "@/lib/db/settings";
 
 /**
  * The environment, validated once. Two modes share one code path:
@@ -48,6 +49,8 @@ export type CognitoSettings = {
 
 export type Env = RawEnv & {
   cognito: CognitoSettings;
+  /** DATABASE_URL (PostgreSQL) or, without it, embedded PGlite in PGLITE_DATA_DIR (default .data/pglite). */
+  database: DatabaseSettings;
   appUrl: URL;
   /** Cookies are Secure whenever the app is served over https (WebKit drops Secure cookies on http://localhost). */
   secureCookies: boolean;
@@ -89,6 +92,16 @@ function checkProductionSecrets(raw: RawEnv, problems: string[]) {
   if (raw.NEXTAUTH_SECRET === raw.SESSION_PASSWORD) problems.push("SESSION_PASSWORD: must differ from NEXTAUTH_SECRET");
 }
 
+function parseDatabase(source: Record<string, string | undefined>, problems: string[]): DatabaseSettings | undefined {
+  try {
+    return databaseSettingsFromEnv(source);
+  } catch (error) {
+    if (!(error instanceof DatabaseSettingsError)) throw error;
+    problems.push(error.message);
+    return undefined;
+  }
+}
+
 /** Pure: parses any environment-like record. Throws EnvError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
@@ -100,9 +113,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const problems: string[] = [];
   const cognito = deriveCognito(raw, problems);
   checkProductionSecrets(raw, problems);
-  if (!cognito || problems.length > 0) fail(problems);
+  const database = parseDatabase(source, problems);
+  if (!cognito || !database || problems.length > 0) fail(problems);
   const appUrl = new URL(raw.NEXTAUTH_URL);
-  return { ...raw, cognito, appUrl, secureCookies: appUrl.protocol === "https:" };
+  return { ...raw, cognito, database, appUrl, secureCookies: appUrl.protocol === "https:" };
 }
 
 let cached: Env | undefined;

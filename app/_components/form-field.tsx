@@ -1,31 +1,37 @@
 type FormFieldProps = {
   name: string;
   label: string;
-  type: "email" | "password" | "text";
+  type: "email" | "password" | "text" | "tel" | "textarea";
   autoComplete: string;
   errors: string[] | undefined;
   defaultValue?: string;
+  required?: boolean;
+  maxLength?: number;
 };
 
+const INPUT_CLASSES =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none";
+
 /** A labelled input whose errors are tied to it with aria-describedby, so screen readers read them with the field. */
-export function FormField({ name, label, type, autoComplete, errors, defaultValue }: FormFieldProps) {
+export function FormField({ name, label, type, autoComplete, errors, defaultValue, required = true, maxLength }: FormFieldProps) {
   const errorId = `${name}-errors`;
+  const shared = {
+    id: name,
+    name,
+    required,
+    maxLength,
+    autoComplete,
+    defaultValue,
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": errors ? errorId : undefined,
+    className: INPUT_CLASSES,
+  };
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        required
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? errorId : undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
-      />
+      {type === "textarea" ? <textarea rows={4} {...shared} /> : <input type={type} {...shared} />}
       {errors ? (
         <p id={errorId} className="text-sm text-red-700">
           {errors.join(" ")}

@@ -1,40 +1,42 @@
 "use client";
 
+import Link from "next/link";
 import type { ContactAction } from "@/lib/authz/contact-resources";
+import type { ContactWithPermissions, Permission } from "@/lib/contacts/contact-reads";
+import { paths } from "@/lib/paths";
 
-export type PermissionsRow = {
-  id: string;
-  name: string;
-  ownedByUser: boolean;
-  actions: Record<ContactAction, boolean>;
-};
-
-type PermissionsTableProps = { rows: PermissionsRow[]; actions: readonly ContactAction[] };
+type PermissionsTableProps = { contacts: ContactWithPermissions[]; actions: readonly ContactAction[] };
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-function Decision({ allowed }: { allowed: boolean }) {
+/** "Allowed" or "Denied", and the rule or role that decided, as Cerbos reported it. */
+export function Decision({ permission, action }: { permission: Permission; action: ContactAction }) {
   return (
-    <span
-      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${allowed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}
-    >
-      {allowed ? "Allowed" : "Denied"}
+    <span data-action={action} data-allowed={permission.allowed} className="inline-flex flex-col gap-0.5">
+      <span
+        className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${permission.allowed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}
+      >
+        {permission.allowed ? "Allowed" : "Denied"}
+      </span>
+      <span className="text-xs text-slate-500">{permission.reason}</span>
     </span>
   );
 }
 
-/** What Cerbos decided for each contact and action. Plain props only: decisions were made on the server. */
-export function PermissionsTable({ rows, actions }: PermissionsTableProps) {
+/** What Cerbos decided for each visible contact and action. Plain props only: decisions were made on the server. */
+export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="px-4 py-3 text-left font-semibold text-slate-700">Permissions</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-4 py-2">Contact</th>
+            <th scope="col" className="px-4 py-2">Company</th>
             <th scope="col" className="px-4 py-2">Owner</th>
+            <th scope="col" className="px-4 py-2">Private</th>
             {actions.map((action) => (
               <th key={action} scope="col" className="px-4 py-2">
                 {capitalize(action)}
@@ -43,15 +45,19 @@ export function PermissionsTable({ rows, actions }: PermissionsTableProps) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
-                {row.name}
+          {contacts.map((contact) => (
+            <tr key={contact.id} data-contact-id={contact.id}>
+              <th scope="row" className="px-4 py-3 text-left font-medium">
+                <Link href={paths.contactDetail(contact.id)} className="text-indigo-700 hover:underline">
+                  {contact.name}
+                </Link>
               </th>
-              <td className="px-4 py-3 text-slate-600">{row.ownedByUser ? "You" : "Someone else"}</td>
+              <td className="px-4 py-3 text-slate-600">{contact.company ?? "—"}</td>
+              <td className="px-4 py-3 text-slate-600">{contact.ownedByUser ? "You" : "Someone else"}</td>
+              <td className="px-4 py-3 text-slate-600">{contact.isPrivate ? "Yes" : "No"}</td>
               {actions.map((action) => (
-                <td key={action} className="px-4 py-3">
-                  <Decision allowed={row.actions[action]} />
+                <td key={action} className="px-4 py-3 align-top">
+                  <Decision permission={contact.permissions[action]} action={action} />
                 </td>
               ))}
             </tr>

@@ -1,41 +1,68 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import Link from "next/link";
 import { Inspector } from "@/app/_components/inspector";
+import { Pagination } from "@/app/_components/pagination";
 import { PermissionsTable } from "@/app/_components/permissions-table";
+import { SearchForm } from "@/app/_components/search-form";
 import { UserBar } from "@/app/_components/user-bar";
 import { requireUser } from "@/lib/auth/current-user";
-import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
 import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
-import { type ContactPermissions, getContactPermissions } from "@/lib/contacts/contact-permissions";
+import { listContactsForUser } from "@/lib/contacts/contact-reads";
+import { listQueryFrom } from "@/lib/contacts/list-query";
+import { loadOrUnavailable } from "@/lib/http/fail-closed";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-async function loadPermissions(...args: Parameters<typeof getContactPermissions>): Promise<ContactPermissions | null> {
-  try {
-    return await getContactPermissions(...args);
-  } catch (error) {
-    if (error instanceof AuthorizationUnavailableError) return null;
-    throw error;
-  }
-}
+type ContactsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function ContactsPage() {
-  const user = await requireUser(paths.contacts);
-  const permissions = await loadPermissions(user);
-  // Fail closed: without an answer from Cerbos nothing is shown, and the answer is a real 503.
-  if (!permissions) redirect(`${paths.unavailable}?reason=cerbos&returnTo=${encodeURIComponent(paths.contacts)}`);
+export default async function ContactsPage({ searchParams }: ContactsPageProps) {
+  const params = await searchParams;
+  const query = listQueryFrom(params);
+  const { q, page, pageSize } = query.success ? query.data : { q: undefined, page: 1, pageSize: 25 };
+  const here = `${paths.contacts}${q ? `?q=${encodeURIComponent(q)}` : ""}`;
+  const user = await requireUser(here);
+  const list = await loadOrUnavailable(() => listContactsForUser(user, { search: q, page, pageSize }), here);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Contacts</h1>
-      <UserBar email={user.email} username={user.username} roles={permissions.roles} via={user.via} />
-      {permissions.hasRoles ? null : (
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Contacts</h1>
+        {list.canCreate.allowed ? (
+          <Link href={paths.newContact} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+            New contact
+          </Link>
+        ) : null}
+      </div>
+      <UserBar email={user.email} username={user.username} roles={list.roles} via={user.via} />
+      {list.hasRoles ? null : (
         <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
           You are not in any Cognito group, so you have no roles: Cerbos allows you nothing on any contact.
         </p>
       )}
-      <PermissionsTable rows={permissions.contacts.map(({ id, name, ownedByUser, actions }) => ({ id, name, ownedByUser, actions }))} actions={CONTACT_ACTIONS} />
-      <Inspector claims={user.claims} cerbosRequest={permissions.cerbos.request} cerbosResponse={permissions.cerbos.response} />
+      {params.deleted === "1" ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+          The contact was deleted.
+        </p>
+      ) : null}
+      <SearchForm query={q ?? ""} />
+      {list.contacts.length > 0 ? (
+        <PermissionsTable contacts={list.contacts} actions={CONTACT_ACTIONS} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
+          {q ? `No contacts you may see match “${q}”.` : "There are no contacts you may see."}
+        </p>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} query={q} />
+      <Inspector
+        entries={[
+          { title: "Token claims (verified access token)", value: user.claims, testId: "token-claims" },
+          { title: "Cerbos PlanResources request (read)", value: list.inspector.plan.request, testId: "plan-request" },
+          { title: "Cerbos PlanResources response", value: list.inspector.plan.response, testId: "plan-response" },
+          { title: "SQL filter the plan became", value: list.inspector.plan.filter, testId: "plan-sql" },
+          { title: "Cerbos CheckResources request (rows shown)", value: list.inspector.check.request, testId: "cerbos-request" },
+          { title: "Cerbos CheckResources response", value: list.inspector.check.response, testId: "cerbos-response" },
+        ]}
+      />
     </div>
   );
 }

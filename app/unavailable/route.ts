@@ -8,6 +8,10 @@ const REASONS = {
     title: "Authorization is unavailable",
     detail: "The service that decides what you may do (Cerbos) is not answering, so nothing can be shown. Nothing was changed.",
   },
+  database: {
+    title: "The database is unavailable",
+    detail: "Contacts cannot be loaded or saved right now. Nothing was changed.",
+  },
   cognito: {
     title: "Sign-in is unavailable",
     detail: "Cognito is not answering, so your session cannot be checked. Nothing was changed.",
@@ -24,7 +28,8 @@ function escapeHtml(value: string): string {
  */
 export function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const reason = params.get("reason") === "cognito" ? REASONS.cognito : REASONS.cerbos;
+  const asked = params.get("reason");
+  const reason = asked === "cognito" || asked === "database" ? REASONS[asked] : REASONS.cerbos;
   const retry = escapeHtml(safeReturnPath(params.get("returnTo")));
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -60,7 +60,8 @@ describe("verifyAccessToken against the stand-in", () => {
   it("rejects the ID token", () => expectRejected(tokens.id));
   it("rejects an expired token", () => expectRejected(expiredCopy(tokens.access)));
   it("rejects a token without exp", () => {
-    const { exp: _dropped, ...claims } = decodeClaims(tokens.access);
+    const claims = decodeClaims(tokens.access);
+    delete claims.exp;
     return expectRejected(signWithStandInKey(claims));
   });
   it("rejects a tampered signature", () => expectRejected(tamperedSignature(tokens.access)));

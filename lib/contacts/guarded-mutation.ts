@@ -2,7 +2,8 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
 import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
-import { type Database, getDb } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
+import { getReadyDb } from "@/lib/db/migrate";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import type { FieldErrors } from "@/lib/contacts/contact-input";
 import type { ContactView } from "@/lib/contacts/contact-view";
@@ -36,8 +37,8 @@ export async function runMutation<Input, Loaded>(user: CurrentUser | null, raw: 
   if (!user) return { status: "unauthenticated" };
   const parsed = spec.parse(raw);
   if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };
-  const ctx: MutationContext = { user, principal: principalFromIdentity(user).principal, db: getDb() };
   try {
+    const ctx: MutationContext = { user, principal: principalFromIdentity(user).principal, db: await getReadyDb() };
     const loaded = await spec.load(ctx, parsed.input);
     if (loaded === null) return { status: "not-found" };
     const refusal = await spec.authorize(ctx, loaded, parsed.input);

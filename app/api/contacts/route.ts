@@ -1,27 +1,35 @@
-import { authenticateBearer } from "@/lib/auth/bearer";
-import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
-import { getContactPermissions } from "@/lib/contacts/contact-permissions";
+import { createContact } from "@/lib/contacts/contact-mutations";
+import { listContactsForUser } from "@/lib/contacts/contact-reads";
+import { listQueryFrom } from "@/lib/contacts/list-query";
 import { apiError } from "@/lib/http/api-errors";
+import { mutationResponse, readJsonObject, withBearerUser } from "@/lib/http/contact-api";
+import { toApiContact } from "@/lib/http/api-contact";
 
 export const dynamic = "force-dynamic";
 
-/** The original demo's `/protected`: the contacts and what the token's user may do with each. */
+/** The contacts the token's user may read (filtered by Cerbos's plan in the database), with what they may do. */
 export async function GET(request: Request) {
-  const auth = await authenticateBearer(request);
-  if (auth.status === "missing") return apiError("unauthorized");
-  if (auth.status === "unavailable") return apiError("authentication_unavailable");
-  if (auth.status !== "signed-in") return apiError("unauthorized", { bearerError: "invalid_token", message: "The access token is invalid or expired." });
-  try {
-    const permissions = await getContactPermissions(auth.user);
+  return withBearerUser(request, async (user) => {
+    const query = listQueryFrom(new URL(request.url).searchParams);
+    if (!query.success) return apiError("bad_request", { message: query.error.issues.map((issue) => issue.message).join(" ") });
+    const list = await listContactsForUser(user, { search: query.data.q, page: query.data.page, pageSize: query.data.pageSize });
     return Response.json(
       {
-        user: { sub: auth.user.sub, roles: permissions.roles },
-        contacts: permissions.contacts.map(({ id, name, owner, actions }) => ({ id, name, owner, actions })),
+        user: { sub: user.sub, roles: list.roles },
+        contacts: list.contacts.map(toApiContact),
+        page: list.page,
+        pageSize: list.pageSize,
+        total: list.total,
       },
       { headers: { "Cache-Control": "no-store" } },
     );
-  } catch (error) {
-    if (error instanceof AuthorizationUnavailableError) return apiError("authorization_unavailable");
-    throw error;
-  }
+  });
+}
+
+export async function POST(request: Request) {
+  return withBearerUser(request, async (user) => {
+    const body = await readJsonObject(request);
+    if (body instanceof Response) return body;
+    return mutationResponse(await createContact(user, body), 201);
+  });
 }

@@ -1,0 +1,24 @@
+import { paths } from "@/lib/paths";
+
+/** A plain GET form: the search lives in the URL (shareable, back-button friendly) and works without JavaScript. */
+export function SearchForm({ query }: { query: string }) {
+  return (
+    <form action={paths.contacts} method="get" role="search" className="flex gap-2">
+      <label htmlFor="q" className="sr-only">
+        Search contacts
+      </label>
+      <input
+        id="q"
+        name="q"
+        type="search"
+        defaultValue={query}
+        maxLength={100}
+        placeholder="Search by name, email or company"
+        className="block w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
+      />
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DeleteContactForm } from "@/app/_components/delete-contact-form";
+import { requireUser } from "@/lib/auth/current-user";
+import { getContactForUser } from "@/lib/contacts/contact-reads";
+import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { paths } from "@/lib/paths";
+
+export const metadata: Metadata = { title: "Delete contact" };
+
+type DeleteContactPageProps = { params: Promise<{ id: string }> };
+
+export default async function DeleteContactPage({ params }: DeleteContactPageProps) {
+  const { id } = await params;
+  const user = await requireUser(paths.deleteContact(id));
+  const contact = await loadOrUnavailable(() => getContactForUser(user, id), paths.deleteContact(id));
+  if (!contact) notFound();
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="text-2xl font-semibold break-words">Delete {contact.name}?</h1>
+      {contact.permissions.delete.allowed ? (
+        <section className="space-y-4 rounded-lg border border-rose-200 bg-white p-6 shadow-sm">
+          <p className="text-sm text-slate-700">This cannot be undone.</p>
+          <DeleteContactForm id={contact.id} version={contact.version} cancelHref={paths.contactDetail(contact.id)} />
+        </section>
+      ) : (
+        <p role="alert" className="rounded-md bg-rose-50 px-4 py-3 text-sm text-rose-800">
+          You may not delete this contact ({contact.permissions.delete.reason}).
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContactDetails } from "@/app/_components/contact-details";
+import { Decision } from "@/app/_components/permissions-table";
+import { requireUser } from "@/lib/auth/current-user";
+import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
+import { getContactForUser } from "@/lib/contacts/contact-reads";
+import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { paths } from "@/lib/paths";
+
+export const metadata: Metadata = { title: "Contact" };
+
+type ContactPageProps = { params: Promise<{ id: string }> };
+
+export default async function ContactPage({ params }: ContactPageProps) {
+  const { id } = await params;
+  const user = await requireUser(paths.contactDetail(id));
+  const contact = await loadOrUnavailable(() => getContactForUser(user, id), paths.contactDetail(id));
+  // Missing and not readable look the same: whether a contact exists is itself not to be leaked.
+  if (!contact) notFound();
+  const { permissions } = contact;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <Link href={paths.contacts} className="text-sm text-indigo-700 hover:underline">
+        ← All contacts
+      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold break-words">{contact.name}</h1>
+        <div className="flex gap-2">
+          {permissions.update.allowed ? (
+            <Link href={paths.editContact(contact.id)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+              Edit
+            </Link>
+          ) : null}
+          {permissions.delete.allowed ? (
+            <Link href={paths.deleteContact(contact.id)} className="rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50">
+              Delete
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <ContactDetails contact={contact} />
+      <section aria-labelledby="permissions-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="permissions-heading" className="mb-3 text-sm font-semibold text-slate-700">
+          What you may do, and why
+        </h2>
+        <ul className="grid grid-cols-3 gap-3">
+          {CONTACT_ACTIONS.map((action) => (
+            <li key={action} className="space-y-1">
+              <p className="text-xs uppercase tracking-wide text-slate-500">{action}</p>
+              <Decision permission={permissions[action]} action={action} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
