@@ -1,0 +1,30 @@
+import path from "node:path";
+import { runToCompletion } from "./stack-processes";
+import type { StackProfile } from "./stack-profiles";
+import type { StandInEnv } from "./stack-seed";
+
+/**
+ * Where the app keeps its contacts for this profile. demo/dev use whatever the environment says (DATABASE_URL, or
+ * PGlite in PGLITE_DATA_DIR, default `.data/pglite`). e2e always gets a fresh PGlite inside its wiped state dir:
+ * a test run must never write into a real database or the demo's data.
+ */
+export function databaseEnv(profile: StackProfile): Record<string, string> {
+  if (profile.name !== "e2e") return {};
+  return { DATABASE_URL: "", PGLITE_DATA_DIR: path.join(profile.stateDir, "pglite") };
+}
+
+/**
+ * Seeds the sample contacts for the demo users (a no-op when the table already has rows). Runs before Next starts:
+ * PGlite is single-process, so the seed must have closed the database before the app opens it.
+ */
+export async function seedDatabase(profile: StackProfile, standIn: StandInEnv): Promise<void> {
+  const env = {
+    ...process.env,
+    ...databaseEnv(profile),
+    // The owners' subs come from the stand-in the users were just created in.
+    COGNITO_LOCAL_URL: standIn.COGNITO_LOCAL_URL,
+    COGNITO_USER_POOL_ID: standIn.COGNITO_USER_POOL_ID,
+  };
+  // react-server resolves `server-only` to its empty module, as in the app's own server bundle.
+  await runToCompletion("db", process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/db/seed.ts"], env);
+}

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { paths } from "../../lib/paths";
+import { ContactsPage } from "../pages/contacts-page";
+import { UnavailablePage } from "../pages/unavailable-page";
+import { personas, storageStatePath } from "../support/personas";
+import { startCerbos, stopCerbos } from "../support/stack-control";
+import { signInForTokens } from "../support/stand-in";
+
+test.use({ storageState: storageStatePath("alice") });
+
+test("without the PDP the app fails closed, and recovers when it returns", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { accessToken } = await signInForTokens(personas.alice.email, personas.alice.password);
+  const contacts = new ContactsPage(page);
+  await contacts.goto();
+  await contacts.expectLoaded();
+
+  try {
+    await stopCerbos();
+
+    const unavailable = new UnavailablePage(page);
+    const responses: number[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname === paths.unavailable) responses.push(response.status());
+    });
+    await contacts.goto();
+    await unavailable.expectShownFor(paths.contacts);
+    expect(responses, "the unavailable page is answered with 503").toContain(503);
+    await expect(contacts.table).toHaveCount(0);
+
+    const api = await request.get(paths.apiContacts, { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect(api.status()).toBe(503);
+    expect(api.headers()["retry-after"]).toMatch(/^\d+$/);
+    expect(api.headers()["content-type"]).toContain("application/json");
+
+    await startCerbos();
+    await unavailable.tryAgain.click();
+    await contacts.expectPermissionsOf(personas.alice);
+  } finally {
+    // Later tests (and a rerun) need the PDP whatever happened above.
+    await startCerbos();
+  }
+});
