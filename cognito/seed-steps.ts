@@ -40,9 +40,18 @@ export async function ensurePool(cognito: CognitoIdentityProviderClient, log: (l
 
 type ClientSettings = Omit<CreateUserPoolClientCommandInput, "UserPoolId">;
 
-/** Creates the app client once; later runs re-apply seed.json's settings to it (same id and secret). */
-export async function ensureClient(cognito: CognitoIdentityProviderClient, userPoolId: string, log: (line: string) => void) {
+/** seed.json's client settings, with the callback and sign-out URLs of any extra app origins (e.g. APP_PORT=4000). */
+function clientSettings(appUrls: readonly string[]): ClientSettings {
   const settings = { ...(seedData.appClient as ClientSettings) };
+  const add = (list: string[] | undefined, path: string) => [...new Set([...(list ?? []), ...appUrls.map((url) => `${url}${path}`)])];
+  settings.CallbackURLs = add(settings.CallbackURLs, "/api/auth/callback/cognito");
+  settings.LogoutURLs = add(settings.LogoutURLs, "/sign-in?signedOut=1");
+  return settings;
+}
+
+/** Creates the app client once; later runs re-apply seed.json's settings to it (same id and secret). */
+export async function ensureClient(cognito: CognitoIdentityProviderClient, userPoolId: string, log: (line: string) => void, appUrls: readonly string[] = []) {
+  const settings = clientSettings(appUrls);
   // UpdateUserPoolClient has no GenerateSecret: the secret made at creation stays.
   delete settings.GenerateSecret;
   const list = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
@@ -51,7 +60,7 @@ export async function ensureClient(cognito: CognitoIdentityProviderClient, userP
   if (clientId) {
     await cognito.send(new UpdateUserPoolClientCommand({ ...settings, UserPoolId: userPoolId, ClientId: clientId }));
   } else {
-    const input = { ...(seedData.appClient as ClientSettings), UserPoolId: userPoolId };
+    const input = { ...clientSettings(appUrls), UserPoolId: userPoolId };
     clientId = (await cognito.send(new CreateUserPoolClientCommand(input))).UserPoolClient?.ClientId;
     log(`created app client ${settings.ClientName}`);
   }

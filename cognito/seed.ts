@@ -15,6 +15,8 @@ export type SeedOptions = {
   /** Where `local.env` is written. */
   stateDir: string;
   log?: (line: string) => void;
+  /** App origins (e.g. `http://localhost:4000`) whose Hosted UI callback and sign-out URLs are registered too. */
+  appUrls?: readonly string[];
 };
 
 export type SeedResult = {
@@ -54,7 +56,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   const cognito = createCognitoClient(options.endpoint);
   try {
     const userPoolId = await ensurePool(cognito, log);
-    const { clientId, clientSecret } = await ensureClient(cognito, userPoolId, log);
+    const { clientId, clientSecret } = await ensureClient(cognito, userPoolId, log, options.appUrls);
     await ensureGroups(cognito, userPoolId, log);
     for (const user of seedData.users) await ensureUser(cognito, userPoolId, user, log);
     const envFile = await writeEnvFile(options.stateDir, options.endpoint, { userPoolId, clientId, clientSecret });

@@ -4,13 +4,14 @@ import type { StackProfile } from "./stack-profiles";
 import type { StandInEnv } from "./stack-seed";
 
 /**
- * Where the app keeps its contacts for this profile. demo/dev use whatever the environment says (DATABASE_URL, or
- * PGlite in PGLITE_DATA_DIR, default `.data/pglite`). e2e always gets a fresh PGlite inside its wiped state dir:
- * a test run must never write into a real database or the demo's data.
+ * Where the app keeps its contacts for this profile: PGlite inside the profile's state dir, next to the users
+ * whose ids own the contacts, so `npm run cognito:reset` forgets both together. demo/dev honour an explicit
+ * DATABASE_URL or PGLITE_DATA_DIR; e2e never does: a test run must not write into a real database or the demo's.
  */
 export function databaseEnv(profile: StackProfile): Record<string, string> {
-  if (profile.name !== "e2e") return {};
-  return { DATABASE_URL: "", PGLITE_DATA_DIR: path.join(profile.stateDir, "pglite") };
+  const local = { DATABASE_URL: "", PGLITE_DATA_DIR: path.join(profile.stateDir, "pglite") };
+  if (profile.name === "e2e") return local;
+  return process.env.DATABASE_URL || process.env.PGLITE_DATA_DIR ? {} : local;
 }
 
 /**

@@ -15,7 +15,8 @@ export type StandInEnv = {
  */
 export async function seedStandIn(profile: StackProfile): Promise<StandInEnv> {
   const endpoint = `http://127.0.0.1:${profile.cognitoPort}`;
-  const result = await seed({ endpoint, stateDir: profile.stateDir, log: (line) => console.log(`[seed] ${line}`) });
+  const appUrls = [`http://localhost:${profile.appPort}`];
+  const result = await seed({ endpoint, stateDir: profile.stateDir, appUrls, log: (line) => console.log(`[seed] ${line}`) });
   return {
     COGNITO_USER_POOL_ID: result.userPoolId,
     COGNITO_CLIENT_ID: result.clientId,

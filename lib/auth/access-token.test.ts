@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningStandIn, startStandIn } from "@/cognito/server";
 import { createCognitoClient, seed, type SeedResult } from "@/cognito/seed";
 import { computeSecretHash } from "@/lib/auth/cognito-api";
-import { InvalidAccessTokenError, JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token";
+import { AccessTokenExpiredError, InvalidAccessTokenError, JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token";
 import type { CognitoSettings } from "@/lib/env";
 import { decodeClaims, expiredCopy, hs256WithPublicKey, signWithStandInKey, tamperedClaims, tamperedSignature, unsignedCopy } from "@/e2e/support/forged-tokens";
 
@@ -58,7 +58,9 @@ describe("verifyAccessToken against the stand-in", () => {
   });
 
   it("rejects the ID token", () => expectRejected(tokens.id));
-  it("rejects an expired token", () => expectRejected(expiredCopy(tokens.access)));
+  it("rejects an expired token, saying it expired", async () => {
+    await expect(verifyAccessToken(expiredCopy(tokens.access), cognito)).rejects.toBeInstanceOf(AccessTokenExpiredError);
+  });
   it("rejects a token without exp", () => {
     const claims = decodeClaims(tokens.access);
     delete claims.exp;

@@ -1,7 +1,7 @@
 import "server-only";
 import { CognitoJwtVerifier, JwtRsaVerifier } from "aws-jwt-verify";
 import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
-import { FetchError, JwksValidationError, JwtBaseError } from "aws-jwt-verify/error";
+import { FetchError, JwksValidationError, JwtBaseError, JwtExpiredError } from "aws-jwt-verify/error";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import type { JwtPayload } from "aws-jwt-verify/jwt-model";
 import type { CognitoSettings } from "@/lib/env";
@@ -19,6 +19,11 @@ export type AccessTokenClaims = JwtPayload & {
 /** The token is not acceptable: the caller answers 401. */
 export class InvalidAccessTokenError extends Error {
   override name = "InvalidAccessTokenError";
+}
+
+/** Genuine but past its `exp`: a session can refresh it; a Bearer caller gets 401. */
+export class AccessTokenExpiredError extends InvalidAccessTokenError {
+  override name = "AccessTokenExpiredError";
 }
 
 /** The keys to check the token could not be fetched: the caller answers 503, not 401. */
@@ -103,6 +108,7 @@ export async function verifyAccessToken(token: string, cognito: CognitoSettings)
     payload = await verifierFor(cognito)(token);
   } catch (error) {
     if (isUnavailable(error)) throw new JwksUnavailableError("the token signing keys could not be fetched", { cause: error });
+    if (error instanceof JwtExpiredError) throw new AccessTokenExpiredError("token has expired", { cause: error });
     const reason = error instanceof JwtBaseError || error instanceof InvalidAccessTokenError ? error.message : "malformed token";
     throw new InvalidAccessTokenError(reason, { cause: error });
   }

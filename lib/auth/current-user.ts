@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { type AccessTokenClaims, InvalidAccessTokenError, JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token";
+import { AccessTokenExpiredError, type AccessTokenClaims, InvalidAccessTokenError, JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token";
 import { readStoredSession, type SessionKind } from "@/lib/auth/session";
-import { isExpiring } from "@/lib/auth/token-lifetime";
+import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
 import { paths } from "@/lib/paths";
 import { safeReturnPath } from "@/lib/auth/return-to";
@@ -37,6 +37,8 @@ export async function resolveAccessToken(token: string, email: string | undefine
     return { status: "signed-in", user: toCurrentUser(await verifyAccessToken(token, getEnv().cognito), email, via) };
   } catch (error) {
     if (error instanceof JwksUnavailableError) return { status: "unavailable" };
+    // Expired between the session's own expiry check and verification: refresh rather than sign out.
+    if (error instanceof AccessTokenExpiredError) return { status: "expired" };
     if (error instanceof InvalidAccessTokenError) return { status: "signed-out" };
     throw error;
   }
@@ -46,7 +48,7 @@ export async function resolveAccessToken(token: string, email: string | undefine
 export const getCurrentUser = cache(async (): Promise<UserResolution> => {
   const stored = await readStoredSession();
   if (!stored) return { status: "signed-out" };
-  if (isExpiring(stored.expiresAt)) return { status: "expired" };
+  if (isExpired(stored.expiresAt)) return { status: "expired" };
   const resolution = await resolveAccessToken(stored.accessToken, stored.email, stored.kind);
   if (resolution.status === "signed-out" && stored.expiresAt) {
     console.warn(`[auth] a ${stored.kind} session held an access token that failed verification`);

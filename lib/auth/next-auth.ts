@@ -5,7 +5,7 @@ import CognitoProvider from "next-auth/providers/cognito";
 import { verifyAccessToken } from "@/lib/auth/access-token";
 import { CognitoUnavailableError, refreshTokens } from "@/lib/auth/cognito-api";
 import { clearPasswordSession } from "@/lib/auth/session";
-import { isExpiring } from "@/lib/auth/token-lifetime";
+import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
 import { paths } from "@/lib/paths";
 
@@ -52,7 +52,7 @@ function buildAuthOptions(): AuthOptions {
             expiresAt: claims.exp,
           };
         }
-        if (!token.expiresAt || !isExpiring(token.expiresAt)) return token;
+        if (!token.expiresAt || !isExpired(token.expiresAt)) return token;
         if (!token.refreshToken || !token.username) throw new Error("session has no refresh token");
         try {
           const refreshed = await refreshTokens(cognito, token.refreshToken, token.username);

@@ -4,7 +4,7 @@ import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/
 import { handleNextAuth } from "@/lib/auth/next-auth";
 import { passwordRefreshCookie, passwordSessionCookie } from "@/lib/auth/password-session";
 import { readNextAuthToken } from "@/lib/auth/session";
-import { isExpiring } from "@/lib/auth/token-lifetime";
+import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
 import { cookies } from "next/headers";
 import { NextRequest } from "next/server";
@@ -57,7 +57,7 @@ async function refreshHostedUiSession(requestUrl: string): Promise<RefreshOutcom
   const setCookies = response.headers.getSetCookie();
   const token = await readNextAuthToken(cookiesAfter((await cookies()).getAll(), setCookies));
   if (!token?.accessToken || typeof token.expiresAt !== "number") return { status: "rejected" };
-  if (isExpiring(token.expiresAt)) return { status: "unavailable" };
+  if (isExpired(token.expiresAt)) return { status: "unavailable" };
   return { status: "refreshed", setCookies };
 }
 

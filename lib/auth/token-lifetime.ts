@@ -1,13 +1,12 @@
-/**
- * Treat a token as expired a little before `exp`, so it cannot lapse between the check and its use in the same
- * request. Kept short: Cognito's shortest access-token lifetime is 5 minutes, but tests shorten it to seconds.
- */
-export const EXPIRY_MARGIN_SECONDS = 5;
-
 export function nowInSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-export function isExpiring(expiresAt: number, now = nowInSeconds()): boolean {
-  return expiresAt - EXPIRY_MARGIN_SECONDS <= now;
+/**
+ * Whether a session's access token must be refreshed before the request can go on. No safety margin: the token
+ * is verified once per request and never forwarded afterwards, and any margin at least as long as a (test-
+ * shortened) token lifetime would send every request to refresh, forever.
+ */
+export function isExpired(expiresAt: number, now = nowInSeconds()): boolean {
+  return expiresAt <= now;
 }
