@@ -26,6 +26,10 @@ export class ContactsPage {
   readonly tokenClaims: Locator;
   readonly cerbosRequest: Locator;
   readonly cerbosResponse: Locator;
+  readonly newContactLink: Locator;
+  readonly searchBox: Locator;
+  readonly deletedMessage: Locator;
+  readonly pagination: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Contacts", exact: true });
@@ -36,6 +40,22 @@ export class ContactsPage {
     this.tokenClaims = page.getByTestId("token-claims");
     this.cerbosRequest = page.getByTestId("cerbos-request");
     this.cerbosResponse = page.getByTestId("cerbos-response");
+    this.newContactLink = page.getByRole("link", { name: "New contact", exact: true });
+    this.searchBox = page.getByRole("searchbox", { name: "Search contacts" });
+    this.deletedMessage = page.getByRole("status").filter({ hasText: "The contact was deleted." });
+    this.pagination = page.getByRole("navigation", { name: "Pagination" });
+  }
+
+  /** Searches through the form (a GET to `?q=`), as a person would. */
+  async search(query: string): Promise<void> {
+    await this.searchBox.fill(query);
+    await this.page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(this.page).toHaveURL((url) => url.pathname === paths.contacts && url.searchParams.get("q") === query);
+  }
+
+  /** The table row of one contact, found by id rather than by name (names need not be unique). */
+  row(id: string): Locator {
+    return this.table.locator(`tr[data-contact-id="${id}"]`);
   }
 
   async goto(): Promise<void> {
