@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { DEFAULT_PAGE_SIZE } from "@/lib/contacts/list-limits";
 import { paths } from "@/lib/paths";
 
 type PaginationProps = { page: number; pageSize: number; total: number; query: string | undefined };
 
-function hrefFor(page: number, query: string | undefined): string {
+export function contactsPageHref(page: number, pageSize: number, query: string | undefined): string {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
   if (page > 1) params.set("page", String(page));
+  if (pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(pageSize));
   const search = params.toString();
   return search ? `${paths.contacts}?${search}` : paths.contacts;
 }
@@ -23,12 +25,12 @@ export function Pagination({ page, pageSize, total, query }: PaginationProps) {
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
-          <Link href={hrefFor(page - 1, query)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <Link href={contactsPageHref(page - 1, pageSize, query)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
             Previous
           </Link>
         ) : null}
         {page < pages ? (
-          <Link href={hrefFor(page + 1, query)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <Link href={contactsPageHref(page + 1, pageSize, query)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
             Next
           </Link>
         ) : null}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Inspector } from "@/app/_components/inspector";
-import { Pagination } from "@/app/_components/pagination";
+import { contactsPageHref, Pagination } from "@/app/_components/pagination";
 import { PermissionsTable } from "@/app/_components/permissions-table";
 import { SearchForm } from "@/app/_components/search-form";
 import { UserBar } from "@/app/_components/user-bar";
@@ -23,6 +24,9 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
   const here = `${paths.contacts}${q ? `?q=${encodeURIComponent(q)}` : ""}`;
   const user = await requireUser(here);
   const list = await loadOrUnavailable(() => listContactsForUser(user, { search: q, page, pageSize }), here);
+  const lastPage = Math.max(1, Math.ceil(list.total / list.pageSize));
+  // A page past the end (an old link, or rows deleted since) shows the last page instead of an empty range.
+  if (list.page > lastPage) redirect(contactsPageHref(lastPage, list.pageSize, q));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

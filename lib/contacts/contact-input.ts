@@ -28,7 +28,10 @@ export type ContactFields = z.infer<typeof contactFieldsSchema>;
 
 export const contactIdSchema = z.uuid("Not a contact id.");
 
-export const versionSchema = z.coerce.number({ error: "Missing version." }).int().positive("Missing version.");
+export const versionSchema = z.coerce
+  .number({ error: "Send the version of the contact you loaded." })
+  .int("version must be a whole number.")
+  .positive("version must be a positive whole number.");
 
 /** The fields a client may send; anything else in a request body is an error, not silently ignored. */
 export const CONTACT_FIELD_NAMES = ["name", "email", "phone", "company", "notes", "isPrivate"] as const satisfies readonly (keyof ContactFields)[];

@@ -41,7 +41,8 @@ async function lostRace(ctx: MutationContext, id: string): Promise<MutationResul
 }
 
 const createSpec: MutationSpec<ContactFields, true> = {
-  parse: parseWith(contactFieldsSchema),
+  // Strict: an unknown field (such as `owner`) is an error, not silently dropped.
+  parse: parseWith(contactFieldsSchema.strict()),
   load: async () => true,
   async authorize(ctx, _nothing, input) {
     const proposed = toProposedContactResource({ owner: ctx.principal.id, isPrivate: input.isPrivate });

@@ -52,10 +52,11 @@ async function create(user: CurrentUser, fields: Record<string, unknown>) {
 }
 
 describe("contact mutations", () => {
-  it("creates with the principal as owner, whatever the input says", async () => {
-    const contact = await create(alice, { name: "Ada", owner: "bob-sub" });
+  it("creates with the principal as owner, and refuses an owner in the input", async () => {
+    const contact = await create(alice, { name: "Ada" });
     expect(contact.owner).toBe("alice-sub");
     expect(contact.version).toBe(1);
+    expect(await createContact(alice, { name: "Ada", owner: "bob-sub" })).toMatchObject({ status: "invalid" });
   });
 
   it("refuses to create for a user with no roles, and writes nothing", async () => {
