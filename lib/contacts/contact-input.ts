@@ -64,8 +64,14 @@ export function parseContactChanges(changes: Record<string, unknown>): { ok: tru
 
 export type FieldErrors = Partial<Record<keyof ContactFields | "version" | "id", string[]>>;
 
+/** Field errors by field; a strict schema's unknown keys become errors on those keys, as for a PATCH. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  return z.flattenError(error).fieldErrors as FieldErrors;
+  const errors: Record<string, string[]> = { ...z.flattenError(error).fieldErrors };
+  for (const issue of error.issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    for (const key of issue.keys) errors[key] = [`Unknown field "${key}".`];
+  }
+  return errors as FieldErrors;
 }
 
 /** Reads the contact form: a checkbox is "on" when ticked and absent otherwise. */
