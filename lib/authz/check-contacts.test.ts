@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "./cerbos-client";
 import { checkContactActions } from "./check-contacts";
-import { demoContactsFor, type ContactRecord } from "./contact-resources";
+import type { ContactRecord } from "./contact-resources";
+import { demoContactsFor } from "./testing/demo-contacts";
 import { principalFromIdentity } from "./principal";
 import { findClosedPortUrl, startHttpServer, startSilentServer } from "./testing/fake-servers";
 import { startPdp, type PdpProcess } from "./testing/pdp-process";

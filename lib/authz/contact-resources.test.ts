@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  DEMO_OTHER_OWNER,
-  demoContactsFor,
   toContactResource,
   toProposedContactResource,
   type ContactRecord,
@@ -25,12 +23,5 @@ describe("contact resources", () => {
       attr: { owner: "sub-1", private: false },
     });
     expect(toProposedContactResource({ owner: "sub-1", isPrivate: true, id: "c-9" }).id).toBe("c-9");
-  });
-
-  it("gives the signed-in user one public demo contact and someone else the other", () => {
-    const [mine, theirs, ...rest] = demoContactsFor("sub-1");
-    expect(rest).toEqual([]);
-    expect(mine).toMatchObject({ id: "contact-1", owner: "sub-1", isPrivate: false });
-    expect(theirs).toMatchObject({ id: "contact-2", owner: DEMO_OTHER_OWNER, isPrivate: false });
   });
 });

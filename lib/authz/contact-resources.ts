@@ -36,14 +36,3 @@ export function toContactResource(contact: Pick<ContactRecord, "id" | "owner" | 
 export function toProposedContactResource({ owner, isPrivate, id = PROPOSED_CONTACT_ID }: ProposedContact): ContactResource {
   return toContactResource({ id, owner, isPrivate });
 }
-
-/** Owner of the demo contact that belongs to nobody who can sign in. */
-export const DEMO_OTHER_OWNER = "someone-else";
-
-/** The two contacts of the original demo: one owned by the signed-in user, one by someone else. */
-export function demoContactsFor(ownerSub: string): ContactRecord[] {
-  return [
-    { id: "contact-1", name: "Ada Lovelace", owner: ownerSub, isPrivate: false },
-    { id: "contact-2", name: "Grace Hopper", owner: DEMO_OTHER_OWNER, isPrivate: false },
-  ];
-}
