@@ -6,7 +6,7 @@ import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
 import { type ContactAction, toProposedContactResource } from "@/lib/authz/contact-resources";
 import { planContactAccess } from "@/lib/authz/plan-contacts";
 import { planToSql } from "@/lib/authz/plan-to-sql";
-import { principalFromIdentity } from "@/lib/authz/principal";
+import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contactIdSchema } from "@/lib/contacts/contact-input";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/contacts/list-limits";
@@ -54,8 +54,7 @@ export async function listContactsForUser(user: CurrentUser, query: ContactListQ
     filter.kind === "none"
       ? { rows: [], total: 0 }
       : await findContactPage(db, { filter: filter.kind === "where" ? filter.where : undefined, search, limit: pageSize, offset: (page - 1) * pageSize });
-  const proposed = toProposedContactResource({ owner: principal.id, isPrivate: false });
-  const [check, canCreate] = await Promise.all([checkContactActions(principal, rows), explainContactAction(principal, proposed, "create")]);
+  const [check, canCreate] = await Promise.all([checkContactActions(principal, rows), explainCreate(principal)]);
   return {
     contacts: rows.map((row) => ({ ...toContactView(row, user.sub), permissions: permissionsFrom(check, row.id) })),
     total,
@@ -69,6 +68,15 @@ export async function listContactsForUser(user: CurrentUser, query: ContactListQ
       check: { request: check.request, response: check.response },
     },
   };
+}
+
+function explainCreate(principal: ContactPrincipal): Promise<Permission> {
+  return explainContactAction(principal, toProposedContactResource({ owner: principal.id, isPrivate: false }), "create");
+}
+
+/** Whether the user may create a contact (of their own), and why: the new-contact page asks before showing its form. */
+export async function canCreateContact(user: CurrentUser): Promise<Permission> {
+  return explainCreate(principalFromIdentity(user).principal);
 }
 
 /** One contact with its permissions, or null when it does not exist or the user may not read it (both 404). */
