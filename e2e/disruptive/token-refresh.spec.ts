@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { paths } from "../../lib/paths";
+import { ContactFormPage } from "../pages/contact-form-page";
 import { ContactsPage } from "../pages/contacts-page";
 import { HostedUiPage } from "../pages/hosted-ui-page";
 import { SignInPage } from "../pages/sign-in-page";
@@ -63,6 +64,22 @@ for (const [kind, signIn] of [["direct", signInDirect], ["Hosted UI", signInHost
     expect(after.jti).not.toEqual(before.jti);
     expect(Number(after.exp)).toBeGreaterThan(Number(before.exp));
     expect(after.sub).toEqual(before.sub);
+  });
+
+  test(`${kind} session: a form submitted after the access token expired still saves (the action refreshes)`, async ({ page }) => {
+    const user = await createTestUser({ group: "user" });
+    await signIn(page, user);
+    await new ContactsPage(page).expectLoaded();
+
+    const form = new ContactFormPage(page);
+    await form.gotoNew();
+    const name = `Zz refreshed in an action ${Date.now()}`;
+    await form.fill({ name });
+    // Whatever token rendered the form was issued by now, so it has certainly expired after one full lifetime.
+    await new Promise((resolve) => setTimeout(resolve, SHORT_VALIDITY_SECONDS * 1000 + 1_500));
+    await form.createButton.click();
+    await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
   });
 
   test(`${kind} session: when refresh fails the user is asked to sign in again`, async ({ page }) => {

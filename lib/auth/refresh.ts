@@ -1,16 +1,17 @@
 import "server-only";
+import { cookies } from "next/headers";
+import { NextRequest } from "next/server";
 import { JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token";
 import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/lib/auth/cognito-api";
 import { handleNextAuth } from "@/lib/auth/next-auth";
 import { passwordRefreshCookie, passwordSessionCookie } from "@/lib/auth/password-session";
-import { readNextAuthToken } from "@/lib/auth/session";
+import { readNextAuthToken, type SessionKind } from "@/lib/auth/session";
+import { parseSetCookie } from "@/lib/auth/set-cookie";
 import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
-import { cookies } from "next/headers";
-import { NextRequest } from "next/server";
 
 export type RefreshOutcome =
-  | { status: "refreshed"; setCookies: string[] }
+  | { status: "refreshed"; kind: SessionKind; accessToken: string; email: string | undefined }
   | { status: "no-session" }
   | { status: "rejected" }
   | { status: "unavailable" };
@@ -24,7 +25,7 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
     const claims = await verifyAccessToken(tokens.accessToken, cognito);
     await passwordSessionCookie.write({ ...session, accessToken: tokens.accessToken, expiresAt: claims.exp });
     if (tokens.refreshToken !== refresh.refreshToken) await passwordRefreshCookie.write({ ...refresh, refreshToken: tokens.refreshToken });
-    return { status: "refreshed", setCookies: [] };
+    return { status: "refreshed", kind: "password", accessToken: tokens.accessToken, email: session.email };
   } catch (error) {
     if (error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError) return { status: "unavailable" };
     if (error instanceof RefreshRejectedError) return { status: "rejected" };
@@ -32,38 +33,34 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
   }
 }
 
-/** Applies Set-Cookie headers to the cookies the request came with, as the browser would. */
-function cookiesAfter(current: { name: string; value: string }[], setCookies: string[]): Map<string, string> {
-  const jar = new Map(current.map(({ name, value }) => [name, value]));
-  for (const header of setCookies) {
-    const [pair = "", ...attributes] = header.split(";");
-    const separator = pair.indexOf("=");
-    const name = pair.slice(0, separator).trim();
-    const value = pair.slice(separator + 1).trim();
-    const removed = value === "" || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
-    if (removed) jar.delete(name);
-    else jar.set(name, value);
+/**
+ * next-auth writes (and chunks) its own cookie, so the Hosted UI session is refreshed by running next-auth's
+ * session endpoint in this request: its jwt callback refreshes an expired token and re-seals the cookie, whose
+ * Set-Cookie headers are then applied to this response.
+ */
+async function refreshHostedUiSession(): Promise<RefreshOutcome> {
+  const sessionUrl = new URL("/api/auth/session", getEnv().appUrl);
+  const response = await handleNextAuth(new NextRequest(sessionUrl), { params: Promise.resolve({ nextauth: ["session"] }) });
+  const jar = await cookies();
+  const after = new Map(jar.getAll().map(({ name, value }) => [name, value]));
+  for (const cookie of response.headers.getSetCookie().map(parseSetCookie)) {
+    jar.set(cookie.name, cookie.value, cookie.options);
+    if (cookie.removed) after.delete(cookie.name);
+    else after.set(cookie.name, cookie.value);
   }
-  return jar;
+  const token = await readNextAuthToken(after);
+  if (!token?.accessToken || typeof token.expiresAt !== "number") return { status: "rejected" };
+  // The jwt callback keeps the old token when Cognito cannot be reached.
+  if (isExpired(token.expiresAt)) return { status: "unavailable" };
+  return { status: "refreshed", kind: "hosted-ui", accessToken: token.accessToken, email: token.email ?? undefined };
 }
 
 /**
- * next-auth writes (and chunks) its own cookie, so the Hosted UI session is refreshed by running next-auth's
- * session endpoint in this request: its jwt callback refreshes an expiring token and re-seals the cookie.
+ * Refreshes whichever session the browser holds, writing the new cookies. Only where cookies can be written:
+ * the refresh route handler, and server actions (so a form submitted after the token expired still saves).
  */
-async function refreshHostedUiSession(requestUrl: string): Promise<RefreshOutcome> {
-  const sessionUrl = new URL("/api/auth/session", requestUrl);
-  const response = await handleNextAuth(new NextRequest(sessionUrl), { params: Promise.resolve({ nextauth: ["session"] }) });
-  const setCookies = response.headers.getSetCookie();
-  const token = await readNextAuthToken(cookiesAfter((await cookies()).getAll(), setCookies));
-  if (!token?.accessToken || typeof token.expiresAt !== "number") return { status: "rejected" };
-  if (isExpired(token.expiresAt)) return { status: "unavailable" };
-  return { status: "refreshed", setCookies };
-}
-
-/** Refreshes whichever session the browser holds. Only callable where cookies can be written. */
-export async function refreshSession(requestUrl: string): Promise<RefreshOutcome> {
+export async function refreshSession(): Promise<RefreshOutcome> {
   if (await passwordSessionCookie.read()) return refreshPasswordSession();
-  if (await readNextAuthToken()) return refreshHostedUiSession(requestUrl);
+  if (await readNextAuthToken()) return refreshHostedUiSession();
   return { status: "no-session" };
 }

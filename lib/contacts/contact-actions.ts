@@ -3,7 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getActingUser } from "@/lib/auth/acting-user";
 import { contactFieldsFromForm, type FieldErrors } from "@/lib/contacts/contact-input";
 import { createContact, deleteContact, updateContact } from "@/lib/contacts/contact-mutations";
 import type { ContactView } from "@/lib/contacts/contact-view";
@@ -17,16 +17,11 @@ export type ContactFormState =
   | { status: "conflict"; message: string; current: ContactView; values: Record<string, unknown> };
 
 const MESSAGES = {
-  unauthenticated: "Your session has ended. Reload the page to sign in again; nothing was saved.",
+  unauthenticated: "Your session has ended and could not be renewed; nothing was saved. Reload the page to sign in again.",
   "not-found": "This contact does not exist, or you may not see it.",
   unavailable: "Authorization or the database is unavailable right now; nothing was saved. Try again in a moment.",
   conflict: "Someone saved this contact after you opened it. Nothing was overwritten: review the current version below and apply your change again.",
 } as const;
-
-async function actingUser() {
-  const resolution = await getCurrentUser();
-  return resolution.status === "signed-in" ? resolution.user : null;
-}
 
 /** The page-side reading of a mutation's outcome (the API maps the same outcomes to HTTP statuses). */
 function toFormState(result: Exclude<MutationResult, { status: "ok" }>, values: Record<string, unknown>): ContactFormState {
@@ -49,7 +44,7 @@ function text(formData: FormData, name: string): string | undefined {
 
 export async function createContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
   const values = contactFieldsFromForm(formData);
-  const result = await createContact(await actingUser(), values);
+  const result = await createContact(await getActingUser(), values);
   if (result.status !== "ok") return toFormState(result, values);
   revalidatePath(paths.contacts);
   redirect(paths.contactDetail(result.contact!.id));
@@ -59,14 +54,14 @@ export async function createContactAction(_previous: ContactFormState, formData:
 export async function updateContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
   const values = contactFieldsFromForm(formData);
   const id = text(formData, "id");
-  const result = await updateContact(await actingUser(), { id, version: text(formData, "version"), changes: values });
+  const result = await updateContact(await getActingUser(), { id, version: text(formData, "version"), changes: values });
   if (result.status !== "ok") return toFormState(result, values);
   revalidatePath(paths.contacts);
   redirect(paths.contactDetail(id!));
 }
 
 export async function deleteContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const result = await deleteContact(await actingUser(), { id: text(formData, "id"), version: text(formData, "version") });
+  const result = await deleteContact(await getActingUser(), { id: text(formData, "id"), version: text(formData, "version") });
   if (result.status !== "ok") return toFormState(result, {});
   revalidatePath(paths.contacts);
   redirect(`${paths.contacts}?deleted=1`);

@@ -14,14 +14,11 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
   const appUrl = getEnv().appUrl;
-  const outcome = await refreshSession(request.url);
+  const outcome = await refreshSession();
   const back = encodeURIComponent(returnTo);
   switch (outcome.status) {
-    case "refreshed": {
-      const response = NextResponse.redirect(new URL(returnTo, appUrl), 303);
-      for (const cookie of outcome.setCookies) response.headers.append("Set-Cookie", cookie);
-      return response;
-    }
+    case "refreshed":
+      return NextResponse.redirect(new URL(returnTo, appUrl), 303);
     case "unavailable":
       return NextResponse.redirect(new URL(`${paths.unavailable}?reason=cognito&returnTo=${back}`, appUrl), 303);
     case "rejected":
