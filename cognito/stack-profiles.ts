@@ -19,27 +19,21 @@ export type StackProfile = {
   distDir: string;
 };
 
+const demo: Omit<StackProfile, "name"> = {
+  appPort: 3000,
+  cognitoPort: 9229,
+  cerbosHttpPort: 3592,
+  cerbosGrpcPort: 3593,
+  stateDir: ".cognito/demo",
+  wipeState: false,
+  nextMode: "build",
+  distDir: ".next",
+};
+
 const defaults: Record<ProfileName, Omit<StackProfile, "name">> = {
-  demo: {
-    appPort: 3000,
-    cognitoPort: 9229,
-    cerbosHttpPort: 3592,
-    cerbosGrpcPort: 3593,
-    stateDir: ".cognito/demo",
-    wipeState: false,
-    nextMode: "build",
-    distDir: ".next",
-  },
-  dev: {
-    appPort: 3000,
-    cognitoPort: 9229,
-    cerbosHttpPort: 3592,
-    cerbosGrpcPort: 3593,
-    stateDir: ".cognito/demo",
-    wipeState: false,
-    nextMode: "dev",
-    distDir: ".next",
-  },
+  demo,
+  // The demo's ports, users and contacts, served by `next dev`.
+  dev: { ...demo, nextMode: "dev" },
   e2e: {
     appPort: 3100,
     cognitoPort: 9329,

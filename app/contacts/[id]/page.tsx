@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ContactDetails } from "@/app/_components/contact-details";
 import { Decision } from "@/app/_components/permissions-table";
-import { requireUser } from "@/lib/auth/current-user";
 import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
-import { getContactForUser } from "@/lib/contacts/contact-reads";
-import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { requireReadableContact } from "@/lib/http/contact-page";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Contact" };
@@ -15,10 +12,7 @@ type ContactPageProps = { params: Promise<{ id: string }> };
 
 export default async function ContactPage({ params }: ContactPageProps) {
   const { id } = await params;
-  const user = await requireUser(paths.contactDetail(id));
-  const contact = await loadOrUnavailable(() => getContactForUser(user, id), paths.contactDetail(id));
-  // Missing and not readable look the same: whether a contact exists is itself not to be leaked.
-  if (!contact) notFound();
+  const contact = await requireReadableContact(id, paths.contactDetail(id));
   const { permissions } = contact;
   return (
     <div className="mx-auto max-w-2xl space-y-6">

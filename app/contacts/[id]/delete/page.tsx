@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { DeleteContactForm } from "@/app/_components/delete-contact-form";
-import { requireUser } from "@/lib/auth/current-user";
-import { getContactForUser } from "@/lib/contacts/contact-reads";
-import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { requireReadableContact } from "@/lib/http/contact-page";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Delete contact" };
@@ -12,9 +9,7 @@ type DeleteContactPageProps = { params: Promise<{ id: string }> };
 
 export default async function DeleteContactPage({ params }: DeleteContactPageProps) {
   const { id } = await params;
-  const user = await requireUser(paths.deleteContact(id));
-  const contact = await loadOrUnavailable(() => getContactForUser(user, id), paths.deleteContact(id));
-  if (!contact) notFound();
+  const contact = await requireReadableContact(id, paths.deleteContact(id));
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold break-words">Delete {contact.name}?</h1>

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ContactForm } from "@/app/_components/contact-form";
-import { requireUser } from "@/lib/auth/current-user";
 import { updateContactAction } from "@/lib/contacts/contact-actions";
-import { getContactForUser } from "@/lib/contacts/contact-reads";
-import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { requireReadableContact } from "@/lib/http/contact-page";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Edit contact" };
@@ -13,9 +10,7 @@ type EditContactPageProps = { params: Promise<{ id: string }> };
 
 export default async function EditContactPage({ params }: EditContactPageProps) {
   const { id } = await params;
-  const user = await requireUser(paths.editContact(id));
-  const contact = await loadOrUnavailable(() => getContactForUser(user, id), paths.editContact(id));
-  if (!contact) notFound();
+  const contact = await requireReadableContact(id, paths.editContact(id));
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold break-words">Edit {contact.name}</h1>
