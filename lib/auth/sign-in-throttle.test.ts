@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, type Database } from "@/lib/db/client";
 import { signInFailures } from "@/lib/db/schema";
 import { openMigrated, testBackends, type TestDatabase } from "@/lib/db/testing/test-databases";
-import { reserveAttempt, runThrottled, settleAttempt, SignInThrottleUnavailableError, type ThrottleKeys } from "./sign-in-throttle";
+import { purgeForgotten, reserveAttempt, runThrottled, settleAttempt, SignInThrottleUnavailableError, type ThrottleKeys } from "./sign-in-throttle";
 
 const MINUTE = 60_000;
 const limits = { accountMaxFailures: 5, addressMaxFailures: 100, windowMs: 15 * MINUTE, maxLockMs: 15 * MINUTE };
@@ -81,6 +81,17 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("sign-in throttle on 
     expect(await t.db.$count(signInFailures)).toBe(0);
   });
 
+  it("purges only counters that can no longer make anyone wait", async () => {
+    await failTimes(t.db, alice, 9, 0);
+    await fail(t.db, { ...alice, account: "bob@example.com" }, 20);
+    expect(await purgeForgotten(t.db, limits, at(29.9))).toBe(0);
+    expect(await purgeForgotten(t.db, limits, at(30.1))).toBe(1);
+    expect((await t.db.select().from(signInFailures)).map((row) => row.key).sort()).toEqual([
+      "account:bob@example.com|192.0.2.1",
+      "address:192.0.2.1",
+    ]);
+  });
+
   it("makes an address wait after 100 failures, whichever accounts they were for", async () => {
     for (let i = 0; i < 100; i++) expect(await fail(t.db, { ...alice, account: `user${i}@example.com` })).toBe("allowed");
     expect(await fail(t.db, { ...alice, account: "fresh@example.com" })).toBe("wait");
@@ -109,7 +120,10 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("sign-in throttle on 
     const rows = await t.db.select().from(signInFailures);
     expect(rows.map((row) => row.failures)).toEqual([1, 1]);
     for (let i = 0; i < 4; i++) await runThrottled(context, alice.account, async () => "wrong", () => false);
-    expect(await runThrottled(context, alice.account, async () => "ok", () => true)).toEqual({ status: "wait", minutes: 1 });
+    let asked = false;
+    const blocked = await runThrottled(context, alice.account, async () => (asked = true), () => true);
+    expect(blocked).toEqual({ status: "wait", minutes: 1 });
+    expect(asked).toBe(false);
   });
 
   it.runIf(backend.name === "PostgreSQL")("shares the counts between two instances", async () => {

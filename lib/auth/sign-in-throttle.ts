@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { headers } from "next/headers";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { type FailureCounter, minutesToWait, type SignInLimits, waitMs, withFailure } from "@/lib/auth/throttle-policy";
@@ -107,6 +107,16 @@ export async function settleAttempt(db: Database, reservation: Reservation, outc
   }
 }
 
+/**
+ * Deletes counters no key can still be waiting on (older than the longest wait plus the window), so rows from
+ * sprayed accounts and addresses do not pile up. Returns how many went.
+ */
+export async function purgeForgotten(db: Database, limits: SignInLimits, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - limits.maxLockMs - limits.windowMs);
+  const purged = await db.delete(signInFailures).where(lt(signInFailures.lastFailureAt, cutoff)).returning({ key: signInFailures.key });
+  return purged.length;
+}
+
 /** The client's address for counting; requests whose address cannot be trusted share one "unknown" count. */
 async function requestAddress(): Promise<string> {
   const forwardedFor = (await headers()).get("x-forwarded-for");
@@ -150,6 +160,8 @@ export async function runThrottled<T>(
     throw error;
   }
   await settle(succeeded(value) ? "success" : "failure");
+  // One indexed delete per attempt that reached Cognito: cheap, and no timer to run on every instance.
+  await purgeForgotten(db, context.limits).catch(() => undefined);
   return { status: "done", value };
 }
 
