@@ -98,8 +98,11 @@ async function adminInitiateAuth(standIn: StandIn, raw: unknown): Promise<unknow
   if (!client) return standIn.core.call("AdminInitiateAuth", body);
   if (body.AuthFlow === "ADMIN_USER_PASSWORD_AUTH") {
     checkSecretHash(client, params.SECRET_HASH, [params.USERNAME]);
-    if (!params.USERNAME || params.PASSWORD === undefined) throw new InvalidParameterError("AuthParameters USERNAME and PASSWORD are required");
-    return adminPasswordAuth(standIn, { ...body, AuthParameters: { USERNAME: params.USERNAME, PASSWORD: params.PASSWORD } });
+    if (!params.USERNAME || params.PASSWORD === undefined) {
+      throw new InvalidParameterError("AuthParameters USERNAME and PASSWORD are required");
+    }
+    const credentials = { USERNAME: params.USERNAME, PASSWORD: params.PASSWORD };
+    return adminPasswordAuth(standIn, { ...body, AuthParameters: credentials });
   }
   if (body.AuthFlow === "REFRESH_TOKEN_AUTH" || body.AuthFlow === "REFRESH_TOKEN") {
     checkSecretHash(client, params.SECRET_HASH, await refreshUsernames(standIn, body.ClientId, params));

@@ -55,7 +55,8 @@ async function checkUserMaySignIn(standIn: StandIn, request: PasswordAuthRequest
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, request.ClientId);
   const user = await pool.getUserByUsername(core.ctx, request.AuthParameters.USERNAME);
   if (user?.Enabled === false) throw new CognitoError("NotAuthorizedException", "User is disabled.");
-  if (user?.UserStatus === "FORCE_CHANGE_PASSWORD" && !safeEqual(user.Password ?? "", request.AuthParameters.PASSWORD)) {
+  const temporary = user?.UserStatus === "FORCE_CHANGE_PASSWORD";
+  if (temporary && !safeEqual(user.Password ?? "", request.AuthParameters.PASSWORD)) {
     throw new CognitoError("NotAuthorizedException", BAD_CREDENTIALS);
   }
   return user;
@@ -71,13 +72,17 @@ export async function passwordAuth(standIn: StandIn, request: PasswordAuthReques
   }
 }
 
-/** ADMIN_USER_PASSWORD_AUTH. cognito-local issues tokens to a user with a temporary password; Cognito asks for a new one. */
+/**
+ * ADMIN_USER_PASSWORD_AUTH. cognito-local issues tokens to a user with a temporary password; Cognito asks for a
+ * new one.
+ */
 export async function adminPasswordAuth(standIn: StandIn, request: PasswordAuthRequest): Promise<AuthResponse> {
   const user = await checkUserMaySignIn(standIn, request);
   // The password is checked above; cognito-local's InitiateAuth then answers with the challenge Cognito sends.
   if (user?.UserStatus === "FORCE_CHANGE_PASSWORD") return passwordAuth(standIn, request);
   try {
-    const response = (await standIn.core.call("AdminInitiateAuth", { ...request, AuthFlow: "ADMIN_USER_PASSWORD_AUTH" })) as AuthResponse;
+    const adminRequest = { ...request, AuthFlow: "ADMIN_USER_PASSWORD_AUTH" };
+    const response = (await standIn.core.call("AdminInitiateAuth", adminRequest)) as AuthResponse;
     return trackChallenge(standIn, request.ClientId, withTokenExtras(response));
   } catch (error) {
     throw mapCredentialErrors(error);

@@ -21,7 +21,13 @@ function settle(res: ServerResponse, check: AuthorizeCheck): OkCheck | null {
 }
 
 /** Issues the single-use code, starts the SSO session and sends the browser back to the app. */
-async function completeLogin(standIn: StandIn, res: ServerResponse, request: AuthorizeRequest, poolId: string, tokens: AuthenticationResultType): Promise<void> {
+async function completeLogin(
+  standIn: StandIn,
+  res: ServerResponse,
+  request: AuthorizeRequest,
+  poolId: string,
+  tokens: AuthenticationResultType,
+): Promise<void> {
   await recordRefreshClient(standIn, request.clientId, tokens);
   const code = standIn.codes.create({ clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, tokens });
   const username = decodeJwt(tokens.AccessToken ?? "")?.username;

@@ -24,7 +24,11 @@ async function findOwner(standIn: StandIn, clientId: string, token: string) {
 }
 
 /** Records which client a just-issued refresh token belongs to. */
-export async function recordRefreshClient(standIn: StandIn, clientId: string, result: AuthenticationResultType | undefined): Promise<void> {
+export async function recordRefreshClient(
+  standIn: StandIn,
+  clientId: string,
+  result: AuthenticationResultType | undefined,
+): Promise<void> {
   const token = result?.RefreshToken;
   const jti = token ? jtiOf(token) : undefined;
   if (!token || !jti) return;
@@ -40,7 +44,12 @@ export async function recordRefreshClient(standIn: StandIn, clientId: string, re
  * Refuses a known refresh token that was issued to another client (or whose client we never recorded: fail
  * closed). An unknown token passes, so the caller answers it as cognito-local does.
  */
-export async function assertRefreshClient(standIn: StandIn, clientId: string, token: string, error: () => CognitoError): Promise<void> {
+export async function assertRefreshClient(
+  standIn: StandIn,
+  clientId: string,
+  token: string,
+  error: () => CognitoError,
+): Promise<void> {
   const { user } = await findOwner(standIn, clientId, token);
   if (!user) return;
   const jti = jtiOf(token);
@@ -49,7 +58,9 @@ export async function assertRefreshClient(standIn: StandIn, clientId: string, to
 }
 
 /** RevokeToken for a token of another client: the error type Cognito's API declares for an unauthorized request. */
-export const revokedByOtherClient = () => new CognitoError("UnauthorizedException", "Refresh Token has different Client");
+export const revokedByOtherClient = () =>
+  new CognitoError("UnauthorizedException", "Refresh Token has different Client");
 
 /** Cognito's answer to a refresh with another client's token (seen since 2022; earlier "Invalid Refresh Token"). */
-export const refreshOfOtherClient = () => new CognitoError("NotAuthorizedException", "Refresh Token has different Client");
+export const refreshOfOtherClient = () =>
+  new CognitoError("NotAuthorizedException", "Refresh Token has different Client");

@@ -10,9 +10,20 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretHash } from "./client-auth";
 import { createCognitoClient } from "./seed";
-import { basicAuth, exchangeCode, postForm, signIn, startSeeded, submitLogin, validAuthorizeParams, pkcePair, type Harness, type TokenResponse } from "./test-support";
+import {
+  basicAuth,
+  exchangeCode,
+  type Harness,
+  pkcePair,
+  postForm,
+  signIn,
+  startSeeded,
+  submitLogin,
+  type TokenResponse,
+  validAuthorizeParams,
+} from "./test-support";
 
-/** The stand-in answers sign-in as Cognito does: temporary passwords, SECRET_HASH on the admin flow, token ownership. */
+/** The stand-in signs in as Cognito does: temporary passwords, SECRET_HASH on the admin flow, token ownership. */
 const PORT = 9405;
 const BAD_CREDENTIALS = "Incorrect username or password.";
 let h: Harness;
@@ -54,7 +65,8 @@ async function temporaryUser(): Promise<string> {
 
 function initiateAuth(email: string, password: string) {
   const params = { USERNAME: email, PASSWORD: password, SECRET_HASH: hash(email) };
-  return cognito.send(new InitiateAuthCommand({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: h.clientId, AuthParameters: params }));
+  const request = { AuthFlow: "USER_PASSWORD_AUTH" as const, ClientId: h.clientId, AuthParameters: params };
+  return cognito.send(new InitiateAuthCommand(request));
 }
 
 /** `secretHashValue: null` sends none. */
@@ -114,9 +126,10 @@ describe("a wrong temporary password", () => {
 describe("AdminInitiateAuth SECRET_HASH", () => {
   it("is required and must be computed for this user and client", async () => {
     const message = `Unable to verify secret hash for client ${h.clientId}`;
-    await expectError(adminInitiateAuth("alice@example.com", "Alice#Pass1", null), "NotAuthorizedException", message);
-    await expectError(adminInitiateAuth("alice@example.com", "Alice#Pass1", hash("bob@example.com")), "NotAuthorizedException", message);
-    await expectError(adminInitiateAuth("alice@example.com", "Alice#Pass1", hash("alice@example.com", other)), "NotAuthorizedException", message);
+    const asAlice = (secret: string | null) => adminInitiateAuth("alice@example.com", "Alice#Pass1", secret);
+    await expectError(asAlice(null), "NotAuthorizedException", message);
+    await expectError(asAlice(hash("bob@example.com")), "NotAuthorizedException", message);
+    await expectError(asAlice(hash("alice@example.com", other)), "NotAuthorizedException", message);
     const result = (await adminInitiateAuth("alice@example.com", "Alice#Pass1")).AuthenticationResult;
     expect(result?.TokenType).toBe("Bearer");
     expect(result?.ExpiresIn).toBeGreaterThan(3500);
@@ -135,7 +148,9 @@ describe("refresh tokens belong to the client they were issued to", () => {
   it("RevokeToken refuses another client's token and leaves it working; its own client revokes it", async () => {
     const token = (await initiateAuth("bob@example.com", "Bob#Pass1")).AuthenticationResult?.RefreshToken ?? "";
     await expectError(
-      cognito.send(new RevokeTokenCommand({ Token: token, ClientId: other.clientId, ClientSecret: other.clientSecret })),
+      cognito.send(
+        new RevokeTokenCommand({ Token: token, ClientId: other.clientId, ClientSecret: other.clientSecret }),
+      ),
       "UnauthorizedException",
       "Refresh Token has different Client",
     );
@@ -146,7 +161,8 @@ describe("refresh tokens belong to the client they were issued to", () => {
 
   it("REFRESH_TOKEN_AUTH refuses another client's token", async () => {
     const token = (await initiateAuth("nora@example.com", "Nora#Pass1")).AuthenticationResult?.RefreshToken ?? "";
-    await expectError(refreshWith(other, token, "nora@example.com"), "NotAuthorizedException", "Refresh Token has different Client");
+    const refused = refreshWith(other, token, "nora@example.com");
+    await expectError(refused, "NotAuthorizedException", "Refresh Token has different Client");
   });
 
   it("/oauth2/revoke and /oauth2/token refuse a Hosted UI token for another client", async () => {
@@ -158,10 +174,11 @@ describe("refresh tokens belong to the client they were issued to", () => {
     const refused = await postForm(`${h.url}/oauth2/revoke`, { token }, asOther);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: "unauthorized_client" });
-    const refreshAsOther = await postForm(`${h.url}/oauth2/token`, { grant_type: "refresh_token", refresh_token: token }, asOther);
+    const refreshForm = { grant_type: "refresh_token", refresh_token: token };
+    const refreshAsOther = await postForm(`${h.url}/oauth2/token`, refreshForm, asOther);
     expect(refreshAsOther.status).toBe(400);
     expect(await refreshAsOther.json()).toMatchObject({ error: "invalid_grant" });
-    const refresh = () => postForm(`${h.url}/oauth2/token`, { grant_type: "refresh_token", refresh_token: token }, asMine);
+    const refresh = () => postForm(`${h.url}/oauth2/token`, refreshForm, asMine);
     expect((await refresh()).status).toBe(200);
     expect((await postForm(`${h.url}/oauth2/revoke`, { token }, asMine)).status).toBe(200);
     expect((await refresh()).status).toBe(400);

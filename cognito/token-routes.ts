@@ -9,7 +9,12 @@ import { isFormRequest, readForm, safeEqual, sendJson } from "./http-util";
 import { secondsUntilExpiry } from "./jwt";
 import type { StandIn } from "./stand-in";
 
-type OAuthError = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "unauthorized_client";
+type OAuthError =
+  | "invalid_request"
+  | "invalid_client"
+  | "invalid_grant"
+  | "unsupported_grant_type"
+  | "unauthorized_client";
 
 function oauthError(res: ServerResponse, status: number, error: OAuthError, description: string): void {
   const headers: Record<string, string> = status === 401 ? { "www-authenticate": 'Basic realm="cognito-local"' } : {};

@@ -16,8 +16,10 @@ const INCORRECT = "Incorrect email or password.";
  * Submits a form and waits until the server action has answered and React has reset the form (which empties
  * `resetField`): filling the next attempt earlier would race the reset and send an empty password.
  */
-async function submitAndSettle(page: Page, pathname: string, submit: () => Promise<void>, resetField: Locator): Promise<void> {
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === pathname);
+async function submitAndSettle(page: Page, pathname: string, submit: () => Promise<void>, resetField: Locator) {
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === pathname,
+  );
   await submit();
   await answered;
   await expect(resetField).toHaveValue("");

@@ -134,7 +134,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const database = parseDatabase(source, problems);
   if (!cognito || !database || problems.length > 0) fail(problems);
   const appUrl = new URL(raw.NEXTAUTH_URL);
-  return { ...raw, cognito, database, signInLimits: signInLimitsOf(raw), appUrl, secureCookies: appUrl.protocol === "https:" };
+  const signInLimits = signInLimitsOf(raw);
+  return { ...raw, cognito, database, signInLimits, appUrl, secureCookies: appUrl.protocol === "https:" };
 }
 
 let cached: Env | undefined;

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, type Database } from "@/lib/db/client";
 import { signInFailures } from "@/lib/db/schema";
 import { openMigrated, testBackends, type TestDatabase } from "@/lib/db/testing/test-databases";
-import { purgeForgotten, reserveAttempt, runThrottled, settleAttempt, SignInThrottleUnavailableError, type ThrottleKeys } from "./sign-in-throttle";
+import {
+  purgeForgotten,
+  reserveAttempt,
+  runThrottled,
+  settleAttempt,
+  SignInThrottleUnavailableError,
+  type ThrottleKeys,
+} from "./sign-in-throttle";
 
 const MINUTE = 60_000;
 const limits = { accountMaxFailures: 5, addressMaxFailures: 100, windowMs: 15 * MINUTE, maxLockMs: 15 * MINUTE };
@@ -37,7 +44,7 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("sign-in throttle on 
 
   const alice = { account: "alice@example.com", address: "192.0.2.1" };
 
-  it("lets five failures through, then makes the sixth attempt wait a minute, even with the right password", async () => {
+  it("lets five failures through, then makes the sixth attempt wait a minute, right password or not", async () => {
     expect(await failTimes(t.db, alice, 5)).toEqual(Array(5).fill("allowed"));
     expect(await reserveAttempt(t.db, alice, limits, at(0.5))).toEqual({ status: "wait", waitMs: MINUTE / 2 });
     expect(await fail(t.db, alice, 1)).toBe("allowed");
@@ -93,7 +100,9 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("sign-in throttle on 
   });
 
   it("makes an address wait after 100 failures, whichever accounts they were for", async () => {
-    for (let i = 0; i < 100; i++) expect(await fail(t.db, { ...alice, account: `user${i}@example.com` })).toBe("allowed");
+    for (let i = 0; i < 100; i++) {
+      expect(await fail(t.db, { ...alice, account: `user${i}@example.com` })).toBe("allowed");
+    }
     expect(await fail(t.db, { ...alice, account: "fresh@example.com" })).toBe("wait");
     expect(await fail(t.db, { ...alice, address: "192.0.2.9", account: "fresh@example.com" })).toBe("allowed");
   });
@@ -115,8 +124,10 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("sign-in throttle on 
 
   it("runs an attempt, counts what it judges a failure, and takes back one that throws", async () => {
     const context = { openDb: async () => t.db, address: async () => alice.address, limits };
-    expect(await runThrottled(context, alice.account, async () => "wrong", (v) => v === "ok")).toEqual({ status: "done", value: "wrong" });
-    await expect(runThrottled(context, alice.account, () => Promise.reject(new Error("Cognito down")), () => true)).rejects.toThrow("Cognito down");
+    const judged = await runThrottled(context, alice.account, async () => "wrong", (v) => v === "ok");
+    expect(judged).toEqual({ status: "done", value: "wrong" });
+    const down = () => Promise.reject(new Error("Cognito down"));
+    await expect(runThrottled(context, alice.account, down, () => true)).rejects.toThrow("Cognito down");
     const rows = await t.db.select().from(signInFailures);
     expect(rows.map((row) => row.failures)).toEqual([1, 1]);
     for (let i = 0; i < 4; i++) await runThrottled(context, alice.account, async () => "wrong", () => false);
@@ -134,7 +145,8 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("sign-in throttle on 
       await failTimes(peer, alice, 2);
       expect(await fail(t.db, alice)).toBe("wait");
       expect(await fail(peer, alice)).toBe("wait");
-      const both = await Promise.all([fail(t.db, { ...alice, address: "192.0.2.5" }), fail(peer, { ...alice, address: "192.0.2.5" })]);
+      const elsewhere = { ...alice, address: "192.0.2.5" };
+      const both = await Promise.all([fail(t.db, elsewhere), fail(peer, elsewhere)]);
       expect(both).toEqual(["allowed", "allowed"]);
     } finally {
       await closeDatabase(peer);

@@ -84,7 +84,8 @@ export async function reserveAttempt(
 async function refund(db: Database, entry: ReservedEntry): Promise<void> {
   await db.transaction(async (tx) => {
     const now = await lockRow(tx, entry.key);
-    const untouched = now?.failures === entry.next.failures && now.lastFailureAt.getTime() === entry.next.lastFailureAt.getTime();
+    const untouched =
+      now?.failures === entry.next.failures && now.lastFailureAt.getTime() === entry.next.lastFailureAt.getTime();
     const restored = untouched ? entry.previous : now && { ...now, failures: now.failures - 1 };
     if (!restored || restored.failures <= 0) await tx.delete(signInFailures).where(eq(signInFailures.key, entry.key));
     else await tx.update(signInFailures).set(restored).where(eq(signInFailures.key, entry.key));
@@ -96,7 +97,11 @@ async function refund(db: Database, entry: ReservedEntry): Promise<void> {
  * from others: a sign-in here must not lift a lock someone else earned elsewhere) and takes back the address's;
  * an attempt Cognito never judged (it was down) is taken back entirely.
  */
-export async function settleAttempt(db: Database, reservation: Reservation, outcome: "failure" | "success" | "void"): Promise<void> {
+export async function settleAttempt(
+  db: Database,
+  reservation: Reservation,
+  outcome: "failure" | "success" | "void",
+): Promise<void> {
   if (outcome === "failure") return;
   for (const entry of reservation.entries) {
     if (outcome === "success" && entry.key === reservation.accountKey) {
@@ -113,7 +118,10 @@ export async function settleAttempt(db: Database, reservation: Reservation, outc
  */
 export async function purgeForgotten(db: Database, limits: SignInLimits, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - limits.maxLockMs - limits.windowMs);
-  const purged = await db.delete(signInFailures).where(lt(signInFailures.lastFailureAt, cutoff)).returning({ key: signInFailures.key });
+  const purged = await db
+    .delete(signInFailures)
+    .where(lt(signInFailures.lastFailureAt, cutoff))
+    .returning({ key: signInFailures.key });
   return purged.length;
 }
 
@@ -150,7 +158,8 @@ export async function runThrottled<T>(
   const settle = (outcome: "failure" | "success" | "void") =>
     // Settling only ever relaxes the counts; if it fails they stay stricter than needed, which is safe.
     settleAttempt(db, reserved.reservation, outcome).catch((error: unknown) => {
-      console.warn(`[auth] sign-in throttle could not be settled: ${error instanceof Error ? error.message : "unknown error"}`);
+      const reason = error instanceof Error ? error.message : "unknown error";
+      console.warn(`[auth] sign-in throttle could not be settled: ${reason}`);
     });
   let value: T;
   try {
@@ -166,8 +175,13 @@ export async function runThrottled<T>(
 }
 
 /** runThrottled with the app's database, the request's address and the configured limits. */
-export function throttled<T>(account: string, attempt: () => Promise<T>, succeeded: (value: T) => boolean): Promise<ThrottledResult<T>> {
-  return runThrottled({ openDb: getReadyDb, address: requestAddress, limits: getEnv().signInLimits }, account, attempt, succeeded);
+export function throttled<T>(
+  account: string,
+  attempt: () => Promise<T>,
+  succeeded: (value: T) => boolean,
+): Promise<ThrottledResult<T>> {
+  const context = { openDb: getReadyDb, address: requestAddress, limits: getEnv().signInLimits };
+  return runThrottled(context, account, attempt, succeeded);
 }
 
 export function tooManyAttemptsMessage(minutes: number): string {

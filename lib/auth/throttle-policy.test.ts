@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type FailureCounter, liveCounter, lockDurationMs, minutesToWait, waitMs, withFailure } from "./throttle-policy";
+import {
+  type FailureCounter,
+  liveCounter,
+  lockDurationMs,
+  minutesToWait,
+  waitMs,
+  withFailure,
+} from "./throttle-policy";
 
 const MINUTE = 60_000;
 const limits = { accountMaxFailures: 5, addressMaxFailures: 100, windowMs: 15 * MINUTE, maxLockMs: 15 * MINUTE };

@@ -25,8 +25,13 @@ export function lockDurationMs(failures: number, maxFailures: number, maxLockMs:
   return Math.min(MINUTE_MS * 2 ** doublings, maxLockMs);
 }
 
-/** The counter still in force at `now`, or undefined when its failures are forgotten (a quiet window after any wait). */
-export function liveCounter(counter: FailureCounter | undefined, now: Date, maxFailures: number, limits: SignInLimits) {
+/** The counter still in force at `now`; undefined once its failures are forgotten (a quiet window after any wait). */
+export function liveCounter(
+  counter: FailureCounter | undefined,
+  now: Date,
+  maxFailures: number,
+  limits: SignInLimits,
+): FailureCounter | undefined {
   if (!counter) return undefined;
   const lockMs = lockDurationMs(counter.failures, maxFailures, limits.maxLockMs);
   const forgetAt = counter.lastFailureAt.getTime() + lockMs + limits.windowMs;
@@ -34,7 +39,7 @@ export function liveCounter(counter: FailureCounter | undefined, now: Date, maxF
 }
 
 /** Milliseconds until this key may try again (0: it may try now). */
-export function waitMs(counter: FailureCounter | undefined, now: Date, maxFailures: number, limits: SignInLimits): number {
+export function waitMs(counter: FailureCounter | undefined, now: Date, maxFailures: number, limits: SignInLimits) {
   const live = liveCounter(counter, now, maxFailures, limits);
   if (!live) return 0;
   const until = live.lastFailureAt.getTime() + lockDurationMs(live.failures, maxFailures, limits.maxLockMs);
@@ -42,7 +47,12 @@ export function waitMs(counter: FailureCounter | undefined, now: Date, maxFailur
 }
 
 /** The counter after one more failure at `now`. */
-export function withFailure(counter: FailureCounter | undefined, now: Date, maxFailures: number, limits: SignInLimits): FailureCounter {
+export function withFailure(
+  counter: FailureCounter | undefined,
+  now: Date,
+  maxFailures: number,
+  limits: SignInLimits,
+): FailureCounter {
   const live = liveCounter(counter, now, maxFailures, limits);
   return { failures: (live?.failures ?? 0) + 1, lastFailureAt: now };
 }

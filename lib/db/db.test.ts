@@ -56,8 +56,8 @@ function pgBackend(url: string): Backend {
 
 /** How many migrations exist, so this test needs no edit when one is added. */
 function journalEntries(): number {
-  const journal = JSON.parse(readFileSync(path.join(findMigrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
-  return journal.entries.length;
+  const text = readFileSync(path.join(findMigrationsFolder(), "meta", "_journal.json"), "utf8");
+  return (JSON.parse(text) as { entries: unknown[] }).entries.length;
 }
 
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;

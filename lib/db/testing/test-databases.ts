@@ -12,7 +12,12 @@ import { Pool } from "pg";
 import { closeDatabase, createDatabase, type Database } from "../client";
 import { type MigrateOptions, migrateDatabase } from "../migrate";
 
-export type TestDatabase = { db: Database; migrateOptions: MigrateOptions; openPeer?: () => Database; dispose(): Promise<void> };
+export type TestDatabase = {
+  db: Database;
+  migrateOptions: MigrateOptions;
+  openPeer?: () => Database;
+  dispose(): Promise<void>;
+};
 export type Backend = { name: string; open(): Promise<TestDatabase> };
 
 const pgliteBackend: Backend = {
@@ -21,7 +26,11 @@ const pgliteBackend: Backend = {
     const dir = await mkdtemp(path.join(os.tmpdir(), "contacts-pglite-"));
     const db = createDatabase({ driver: "pglite", dataDir: dir });
     await db.execute(sql`select 1`);
-    return { db, migrateOptions: {}, dispose: async () => (await closeDatabase(db), await rm(dir, { recursive: true, force: true })) };
+    const dispose = async () => {
+      await closeDatabase(db);
+      await rm(dir, { recursive: true, force: true });
+    };
+    return { db, migrateOptions: {}, dispose };
   },
 };
 
