@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CognitoError, UnsupportedError } from "cognito-local/lib/errors.js";
 import { API_TARGETS } from "./api-targets";
 import { readBody } from "./http-util";
+import { recordRefreshClient } from "./refresh-clients";
 import type { StandIn } from "./stand-in";
 
 export function interceptedTarget(req: IncomingMessage, pathname: string): string | null {
@@ -23,6 +24,13 @@ function sendApi(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body, dateReplacer));
 }
 
+/** Every refresh token the API hands out is bound to the client that asked for it (see refresh-clients.ts). */
+async function recordIssuedRefreshToken(standIn: StandIn, body: unknown, result: unknown): Promise<void> {
+  const clientId = (body as { ClientId?: unknown } | null)?.ClientId;
+  const issued = (result as { AuthenticationResult?: { RefreshToken?: string } } | null)?.AuthenticationResult;
+  if (typeof clientId === "string" && issued?.RefreshToken) await recordRefreshClient(standIn, clientId, issued);
+}
+
 export async function handleApi(standIn: StandIn, target: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let body: unknown;
   try {
@@ -33,7 +41,9 @@ export async function handleApi(standIn: StandIn, target: string, req: IncomingM
   const handler = API_TARGETS[target];
   if (!handler) return sendApi(res, 400, { __type: "UnknownOperationException", message: target });
   try {
-    sendApi(res, 200, await handler(standIn, body));
+    const result = await handler(standIn, body);
+    await recordIssuedRefreshToken(standIn, body, result);
+    sendApi(res, 200, result);
   } catch (error) {
     if (error instanceof CognitoError) return sendApi(res, 400, { __type: error.code, message: error.message });
     if (error instanceof UnsupportedError) {

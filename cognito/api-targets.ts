@@ -2,8 +2,8 @@ import { z } from "zod";
 import { CognitoError, InvalidParameterError } from "cognito-local/lib/errors.js";
 import { attributeValue } from "cognito-local/lib/services/userPoolService.js";
 import {
+  adminPasswordAuth,
   answerNewPassword,
-  mapCredentialErrors,
   passwordAuth,
   trackChallenge,
   verifyChallenge,
@@ -11,10 +11,12 @@ import {
   type AuthResponse,
 } from "./auth-flows";
 import { checkSecretHash } from "./client-auth";
+import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "./refresh-clients";
 import type { StandIn } from "./stand-in";
 
 const StringMap = z.record(z.string(), z.string());
 const InitiateAuthBody = z.looseObject({ AuthFlow: z.string(), ClientId: z.string(), AuthParameters: StringMap.default({}) });
+const RevokeTokenBody = z.looseObject({ ClientId: z.string(), Token: z.string() });
 const ChallengeBody = z.looseObject({
   ChallengeName: z.string(),
   ClientId: z.string(),
@@ -31,6 +33,7 @@ async function refreshUsernames(standIn: StandIn, clientId: string, params: Reco
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, clientId);
   const user = await pool.getUserByRefreshToken(core.ctx, params.REFRESH_TOKEN);
   if (!user) throw INVALID_REFRESH();
+  await assertRefreshClient(standIn, clientId, params.REFRESH_TOKEN, refreshOfOtherClient);
   return [params.USERNAME, user.Username, attributeValue("sub", user.Attributes), attributeValue("email", user.Attributes)];
 }
 
@@ -85,15 +88,34 @@ async function respondToAuthChallenge(standIn: StandIn, raw: unknown): Promise<u
   return trackChallenge(standIn, body.ClientId, response);
 }
 
+/** Like InitiateAuth: cognito-local ignores SECRET_HASH here too, and skips the new-password challenge. */
 async function adminInitiateAuth(standIn: StandIn, raw: unknown): Promise<unknown> {
-  const body = raw as { ClientId?: unknown; AuthFlow?: unknown };
-  try {
-    const response = (await standIn.core.call("AdminInitiateAuth", body)) as AuthResponse;
-    const clientId = typeof body.ClientId === "string" ? body.ClientId : "";
-    return trackChallenge(standIn, clientId, withTokenExtras(response));
-  } catch (error) {
-    throw body.AuthFlow === "ADMIN_USER_PASSWORD_AUTH" ? mapCredentialErrors(error) : error;
+  const parsed = InitiateAuthBody.safeParse(raw);
+  if (!parsed.success) return standIn.core.call("AdminInitiateAuth", raw as object);
+  const body = parsed.data;
+  const params = body.AuthParameters;
+  const client = await standIn.core.services.cognito.getAppClient(standIn.core.ctx, body.ClientId);
+  if (!client) return standIn.core.call("AdminInitiateAuth", body);
+  if (body.AuthFlow === "ADMIN_USER_PASSWORD_AUTH") {
+    checkSecretHash(client, params.SECRET_HASH, [params.USERNAME]);
+    if (!params.USERNAME || params.PASSWORD === undefined) {
+      throw new InvalidParameterError("AuthParameters USERNAME and PASSWORD are required");
+    }
+    const credentials = { USERNAME: params.USERNAME, PASSWORD: params.PASSWORD };
+    return adminPasswordAuth(standIn, { ...body, AuthParameters: credentials });
   }
+  if (body.AuthFlow === "REFRESH_TOKEN_AUTH" || body.AuthFlow === "REFRESH_TOKEN") {
+    checkSecretHash(client, params.SECRET_HASH, await refreshUsernames(standIn, body.ClientId, params));
+    return withTokenExtras((await standIn.core.call("AdminInitiateAuth", body)) as AuthResponse);
+  }
+  return standIn.core.call("AdminInitiateAuth", body);
+}
+
+/** cognito-local revokes a refresh token whichever client asks; Cognito only for the client it was issued to. */
+async function revokeToken(standIn: StandIn, raw: unknown): Promise<unknown> {
+  const parsed = RevokeTokenBody.safeParse(raw);
+  if (parsed.success) await assertRefreshClient(standIn, parsed.data.ClientId, parsed.data.Token, revokedByOtherClient);
+  return standIn.core.call("RevokeToken", (parsed.success ? parsed.data : raw) as object);
 }
 
 /** cognito-local matches group members against the Username as given, so an email (alias) finds no groups. */
@@ -111,5 +133,8 @@ export const API_TARGETS: Record<string, (standIn: StandIn, body: unknown) => Pr
   InitiateAuth: initiateAuth,
   RespondToAuthChallenge: respondToAuthChallenge,
   AdminInitiateAuth: adminInitiateAuth,
+  // Answers the NEW_PASSWORD_REQUIRED challenge AdminInitiateAuth now sends (cognito-local has no such target).
+  AdminRespondToAuthChallenge: respondToAuthChallenge,
+  RevokeToken: revokeToken,
   AdminListGroupsForUser: adminListGroupsForUser,
 };

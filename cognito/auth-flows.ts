@@ -4,6 +4,7 @@ import type {
   RespondToAuthChallengeResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { CognitoError } from "cognito-local/lib/errors.js";
+import { safeEqual } from "./http-util";
 import { secondsUntilExpiry } from "./jwt";
 import type { StandIn } from "./stand-in";
 
@@ -44,14 +45,44 @@ export function mapCredentialErrors(error: unknown): unknown {
   return error instanceof CognitoError && codes.includes(error.code) ? new CognitoError("NotAuthorizedException", BAD_CREDENTIALS) : error;
 }
 
-export async function passwordAuth(standIn: StandIn, request: PasswordAuthRequest): Promise<AuthResponse> {
+/**
+ * What Cognito checks before any flow answers: cognito-local signs disabled users in, and answers
+ * NEW_PASSWORD_REQUIRED for a user with a temporary password before comparing it, so any password reached the
+ * "set a new password" step. Cognito refuses a wrong temporary password like any wrong password.
+ */
+async function checkUserMaySignIn(standIn: StandIn, request: PasswordAuthRequest) {
   const { core } = standIn;
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, request.ClientId);
-  // cognito-local signs disabled users in; Cognito refuses them.
   const user = await pool.getUserByUsername(core.ctx, request.AuthParameters.USERNAME);
   if (user?.Enabled === false) throw new CognitoError("NotAuthorizedException", "User is disabled.");
+  const temporary = user?.UserStatus === "FORCE_CHANGE_PASSWORD";
+  if (temporary && !safeEqual(user.Password ?? "", request.AuthParameters.PASSWORD)) {
+    throw new CognitoError("NotAuthorizedException", BAD_CREDENTIALS);
+  }
+  return user;
+}
+
+export async function passwordAuth(standIn: StandIn, request: PasswordAuthRequest): Promise<AuthResponse> {
+  await checkUserMaySignIn(standIn, request);
   try {
     const response = (await standIn.core.call("InitiateAuth", { ...request, AuthFlow: "USER_PASSWORD_AUTH" })) as AuthResponse;
+    return trackChallenge(standIn, request.ClientId, withTokenExtras(response));
+  } catch (error) {
+    throw mapCredentialErrors(error);
+  }
+}
+
+/**
+ * ADMIN_USER_PASSWORD_AUTH. cognito-local issues tokens to a user with a temporary password; Cognito asks for a
+ * new one.
+ */
+export async function adminPasswordAuth(standIn: StandIn, request: PasswordAuthRequest): Promise<AuthResponse> {
+  const user = await checkUserMaySignIn(standIn, request);
+  // The password is checked above; cognito-local's InitiateAuth then answers with the challenge Cognito sends.
+  if (user?.UserStatus === "FORCE_CHANGE_PASSWORD") return passwordAuth(standIn, request);
+  try {
+    const adminRequest = { ...request, AuthFlow: "ADMIN_USER_PASSWORD_AUTH" };
+    const response = (await standIn.core.call("AdminInitiateAuth", adminRequest)) as AuthResponse;
     return trackChallenge(standIn, request.ClientId, withTokenExtras(response));
   } catch (error) {
     throw mapCredentialErrors(error);

@@ -8,6 +8,7 @@ import { checkAuthorize, redirectWith, type AuthorizeCheck } from "./authorize-r
 import { parseCookies, readForm, redirect, sendHtml } from "./http-util";
 import { decodeJwt } from "./jwt";
 import { errorPage, loginPage, newPasswordPage } from "./pages";
+import { recordRefreshClient } from "./refresh-clients";
 import { SSO_TTL_SECONDS, type AuthorizeRequest, type StandIn } from "./stand-in";
 
 type OkCheck = Extract<AuthorizeCheck, { kind: "ok" }>;
@@ -20,7 +21,14 @@ function settle(res: ServerResponse, check: AuthorizeCheck): OkCheck | null {
 }
 
 /** Issues the single-use code, starts the SSO session and sends the browser back to the app. */
-function completeLogin(standIn: StandIn, res: ServerResponse, request: AuthorizeRequest, poolId: string, tokens: AuthenticationResultType): void {
+async function completeLogin(
+  standIn: StandIn,
+  res: ServerResponse,
+  request: AuthorizeRequest,
+  poolId: string,
+  tokens: AuthenticationResultType,
+): Promise<void> {
+  await recordRefreshClient(standIn, request.clientId, tokens);
   const code = standIn.codes.create({ clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, tokens });
   const username = decodeJwt(tokens.AccessToken ?? "")?.username;
   const cookie = typeof username === "string"
@@ -81,7 +89,7 @@ export async function postLogin(standIn: StandIn, req: IncomingMessage, res: Ser
   if (!response.AuthenticationResult) {
     return sendHtml(res, 200, loginPage(check.request, { email, error: `Sign-in step ${response.ChallengeName ?? "unknown"} is not supported here.` }), {}, [check.request.redirectUri]);
   }
-  completeLogin(standIn, res, check.request, check.pool.options.Id, response.AuthenticationResult);
+  await completeLogin(standIn, res, check.request, check.pool.options.Id, response.AuthenticationResult);
 }
 
 export async function postNewPassword(standIn: StandIn, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -103,5 +111,5 @@ export async function postNewPassword(standIn: StandIn, req: IncomingMessage, re
   standIn.challenges.delete(pending.session);
   const pool = await standIn.core.services.cognito.getUserPoolForClientId(standIn.core.ctx, pending.request.clientId);
   if (!response.AuthenticationResult) return sendHtml(res, 500, errorPage("Sign-in failed", "No tokens were issued."));
-  completeLogin(standIn, res, pending.request, pool.options.Id, response.AuthenticationResult);
+  await completeLogin(standIn, res, pending.request, pool.options.Id, response.AuthenticationResult);
 }

@@ -4,11 +4,17 @@ import { CognitoError } from "cognito-local/lib/errors.js";
 import type { AppClient } from "cognito-local/lib/services/appClient.js";
 import type { AuthResponse } from "./auth-flows";
 import { authenticateClient } from "./client-auth";
+import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "./refresh-clients";
 import { isFormRequest, readForm, safeEqual, sendJson } from "./http-util";
 import { secondsUntilExpiry } from "./jwt";
 import type { StandIn } from "./stand-in";
 
-type OAuthError = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
+type OAuthError =
+  | "invalid_request"
+  | "invalid_client"
+  | "invalid_grant"
+  | "unsupported_grant_type"
+  | "unauthorized_client";
 
 function oauthError(res: ServerResponse, status: number, error: OAuthError, description: string): void {
   const headers: Record<string, string> = status === 401 ? { "www-authenticate": 'Basic realm="cognito-local"' } : {};
@@ -43,6 +49,7 @@ async function refreshGrant(standIn: StandIn, res: ServerResponse, client: AppCl
   if (!body.refresh_token) return oauthError(res, 400, "invalid_request", "refresh_token is required");
   let response: AuthResponse;
   try {
+    await assertRefreshClient(standIn, client.ClientId, body.refresh_token, refreshOfOtherClient);
     const request = { AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: client.ClientId, AuthParameters: { REFRESH_TOKEN: body.refresh_token } };
     response = (await standIn.core.call("InitiateAuth", request)) as AuthResponse;
   } catch (error) {
@@ -84,6 +91,12 @@ export async function postRevoke(standIn: StandIn, req: IncomingMessage, res: Se
   const form = await authenticatedForm(standIn, req, res);
   if (!form) return;
   if (!form.body.token) return oauthError(res, 400, "invalid_request", "token is required");
+  try {
+    await assertRefreshClient(standIn, form.client.ClientId, form.body.token, revokedByOtherClient);
+  } catch {
+    // RFC 7009 section 2.1: a token issued to another client is refused, and the client told so.
+    return oauthError(res, 400, "unauthorized_client", "The token was not issued to this client");
+  }
   try {
     await standIn.core.call("RevokeToken", { ClientId: form.client.ClientId, Token: form.body.token });
   } catch (error) {

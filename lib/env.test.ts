@@ -112,4 +112,29 @@ describe("parseEnv", () => {
     expect(problemsOf({ ...local, COGNITO_MODE: "staging" })).toContain("COGNITO_MODE");
     expect(problemsOf({ ...local, CERBOS_TIMEOUT_MS: "soon" })).toContain("CERBOS_TIMEOUT_MS");
   });
+
+  it("defaults the sign-in throttle to 5 per account and address, 100 per address, 15-minute window and cap", () => {
+    const env = parseEnv(local);
+    expect(env.TRUSTED_PROXY_COUNT).toBe(0);
+    const fifteenMinutes = 15 * 60_000;
+    const defaults = { accountMaxFailures: 5, addressMaxFailures: 100, windowMs: fifteenMinutes };
+    expect(env.signInLimits.maxLockMs).toBe(fifteenMinutes);
+    expect(env.signInLimits).toMatchObject(defaults);
+    const overrides = { TRUSTED_PROXY_COUNT: "2", SIGNIN_ACCOUNT_MAX_FAILURES: "3", SIGNIN_WINDOW_MINUTES: "60" };
+    const custom = parseEnv({ ...local, ...overrides });
+    expect(custom.TRUSTED_PROXY_COUNT).toBe(2);
+    expect(custom.signInLimits).toMatchObject({ accountMaxFailures: 3, windowMs: 60 * 60_000 });
+  });
+
+  it("rejects throttle settings out of bounds or not whole numbers, naming each", () => {
+    const bad = {
+      TRUSTED_PROXY_COUNT: "-1",
+      SIGNIN_ACCOUNT_MAX_FAILURES: "0",
+      SIGNIN_ADDRESS_MAX_FAILURES: "lots",
+      SIGNIN_WINDOW_MINUTES: "1.5",
+      SIGNIN_MAX_LOCK_MINUTES: "100000",
+    };
+    const message = problemsOf({ ...local, ...bad });
+    for (const name of Object.keys(bad)) expect(message).toContain(name);
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { SignInLimits } from "@/lib/auth/throttle-policy";
 import { type DatabaseSettings, DatabaseSettingsError, databaseSettingsFromEnv } from "@/lib/db/settings";
 
 /**
@@ -28,6 +29,12 @@ const rawEnvSchema = z.object({
   SESSION_PASSWORD: z.string().min(32, "must be at least 32 characters"),
   CERBOS_URL: urlSchema.default("http://127.0.0.1:3592"),
   CERBOS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect to Next directly).
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  SIGNIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGNIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGNIN_MAX_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export type RawEnv = z.infer<typeof rawEnvSchema>;
@@ -52,6 +59,8 @@ export type Env = RawEnv & {
   /** DATABASE_URL (PostgreSQL) or, without it, embedded PGlite in PGLITE_DATA_DIR (default .data/pglite). */
   database: DatabaseSettings;
   appUrl: URL;
+  /** Sign-in throttling limits, from the SIGNIN_* variables. */
+  signInLimits: SignInLimits;
   /** Cookies are Secure whenever the app is served over https (WebKit drops Secure cookies on http://localhost). */
   secureCookies: boolean;
 };
@@ -102,6 +111,15 @@ function parseDatabase(source: Record<string, string | undefined>, problems: str
   }
 }
 
+function signInLimitsOf(raw: RawEnv): SignInLimits {
+  return {
+    accountMaxFailures: raw.SIGNIN_ACCOUNT_MAX_FAILURES,
+    addressMaxFailures: raw.SIGNIN_ADDRESS_MAX_FAILURES,
+    windowMs: raw.SIGNIN_WINDOW_MINUTES * 60_000,
+    maxLockMs: raw.SIGNIN_MAX_LOCK_MINUTES * 60_000,
+  };
+}
+
 /** Pure: parses any environment-like record. Throws EnvError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
@@ -116,7 +134,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const database = parseDatabase(source, problems);
   if (!cognito || !database || problems.length > 0) fail(problems);
   const appUrl = new URL(raw.NEXTAUTH_URL);
-  return { ...raw, cognito, database, appUrl, secureCookies: appUrl.protocol === "https:" };
+  const signInLimits = signInLimitsOf(raw);
+  return { ...raw, cognito, database, signInLimits, appUrl, secureCookies: appUrl.protocol === "https:" };
 }
 
 let cached: Env | undefined;

@@ -16,6 +16,8 @@ export type PasswordSignInResult =
   | { status: "signed-in"; tokens: CognitoTokens }
   | { status: "new-password-required"; session: string }
   | { status: "invalid-credentials" }
+  /** Cognito's own lockout after repeated failures ("Password attempts exceeded"). */
+  | { status: "locked-out" }
   | { status: "not-allowed"; message: string };
 
 export type NewPasswordResult =
@@ -64,6 +66,11 @@ function isServiceFault(error: unknown): boolean {
   return status === undefined || status >= 500 || errorName(error) === "TooManyRequestsException";
 }
 
+/** Cognito tells its temporary lockout apart from a wrong password only by the message. */
+function isLockout(error: unknown): boolean {
+  return error instanceof Error && /password attempts exceeded/i.test(error.message);
+}
+
 function toTokens(result: AuthenticationResultType | undefined): CognitoTokens {
   if (!result?.AccessToken) throw new CognitoUnavailableError("Cognito answered without an access token");
   return { accessToken: result.AccessToken, refreshToken: result.RefreshToken };
@@ -83,6 +90,7 @@ export async function signInWithPassword(cognito: CognitoSettings, email: string
     return { status: "signed-in", tokens: toTokens(output.AuthenticationResult) };
   } catch (error) {
     const name = errorName(error);
+    if (name === "NotAuthorizedException" && isLockout(error)) return { status: "locked-out" };
     // The same answer for a wrong password and an unknown user, so the form cannot be used to find accounts.
     if (name === "NotAuthorizedException" || name === "UserNotFoundException") return { status: "invalid-credentials" };
     if (name === "PasswordResetRequiredException") return { status: "not-allowed", message: "This account's password must be reset before it can sign in." };

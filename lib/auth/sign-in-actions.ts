@@ -8,6 +8,7 @@ import { CognitoUnavailableError, completeNewPassword, signInWithPassword } from
 import { pendingChallengeCookie } from "@/lib/auth/password-session";
 import { safeReturnPath } from "@/lib/auth/return-to";
 import { savePasswordSession } from "@/lib/auth/session";
+import { SignInThrottleUnavailableError, throttled, tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
 import { getEnv } from "@/lib/env";
 import { paths } from "@/lib/paths";
 
@@ -19,6 +20,8 @@ export type FormState =
 const INCORRECT = "Incorrect email or password.";
 const UNAVAILABLE = "The sign-in service is unavailable right now. Please try again in a moment.";
 const CHALLENGE_EXPIRED = "This sign-in step has expired. Please sign in again.";
+// Cognito's own lockout names no wait; the wording matches the throttle's so it reads as one rule.
+const COGNITO_LOCKED_OUT = "Too many attempts. Try again in a few minutes.";
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().max(254, "Email is too long.").pipe(z.email("Enter a valid email address.")),
@@ -34,7 +37,9 @@ const newPasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match.", path: ["confirmPassword"] });
 
 function isServiceFailure(error: unknown): boolean {
-  return error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError;
+  const failures = [CognitoUnavailableError, JwksUnavailableError, SignInThrottleUnavailableError];
+  // By name too: an error class from another bundle is not `instanceof` this bundle's copy.
+  return error instanceof Error && failures.some((type) => error instanceof type || error.name === type.name);
 }
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -46,8 +51,15 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const { email, password, callbackUrl } = parsed.data;
   let next: string;
   try {
-    const result = await signInWithPassword(getEnv().cognito, email, password);
+    const attempt = await throttled(
+      email,
+      () => signInWithPassword(getEnv().cognito, email, password),
+      (answer) => answer.status === "signed-in" || answer.status === "new-password-required",
+    );
+    if (attempt.status === "wait") return { status: "error", message: tooManyAttemptsMessage(attempt.minutes), email };
+    const result = attempt.value;
     if (result.status === "invalid-credentials") return { status: "error", message: INCORRECT, email };
+    if (result.status === "locked-out") return { status: "error", message: COGNITO_LOCKED_OUT, email };
     if (result.status === "not-allowed") return { status: "error", message: result.message, email };
     if (result.status === "new-password-required") {
       await pendingChallengeCookie.write({ session: result.session, email, callbackUrl: safeReturnPath(callbackUrl) });
@@ -70,7 +82,13 @@ export async function setNewPasswordAction(_previous: FormState, formData: FormD
   const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {
-    const result = await completeNewPassword(getEnv().cognito, pending.email, pending.session, parsed.data.newPassword);
+    const attempt = await throttled(
+      pending.email,
+      () => completeNewPassword(getEnv().cognito, pending.email, pending.session, parsed.data.newPassword),
+      (answer) => answer.status === "signed-in",
+    );
+    if (attempt.status === "wait") return { status: "error", message: tooManyAttemptsMessage(attempt.minutes) };
+    const result = attempt.value;
     if (result.status === "invalid-password") return { status: "invalid", fieldErrors: { newPassword: [result.message] } };
     if (result.status === "challenge-expired") {
       await pendingChallengeCookie.clear();
@@ -80,6 +98,7 @@ export async function setNewPasswordAction(_previous: FormState, formData: FormD
     await savePasswordSession(result.tokens, pending.email);
   } catch (error) {
     if (!isServiceFailure(error)) throw error;
+    console.warn(`[auth] new-password step failed: ${(error as Error).message}`);
     return { status: "error", message: UNAVAILABLE };
   }
   redirect(pending.callbackUrl);

@@ -24,3 +24,20 @@ export const contacts = pgTable(
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type NewContactRow = typeof contacts.$inferInsert;
+
+/**
+ * Failed sign-in attempts, shared by every app instance. `key` names what is counted: one account from one
+ * address (`account:<email>|<address>`) or one address alone (`address:<address>`).
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+  },
+  // Forgotten rows are purged by age.
+  (table) => [index("sign_in_failures_last_failure_idx").on(table.lastFailureAt)],
+);
+
+export type SignInFailureRow = typeof signInFailures.$inferSelect;
