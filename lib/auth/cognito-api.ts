@@ -8,6 +8,7 @@ import {
   type AuthenticationResultType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoSettings } from "@/lib/env";
+import { brandedError } from "@/lib/errors";
 
 /** Tokens straight from Cognito, not yet verified. */
 export type CognitoTokens = { accessToken: string; refreshToken: string | undefined };
@@ -24,12 +25,12 @@ export type NewPasswordResult =
   | { status: "challenge-expired" };
 
 /** Cognito could not be reached or answered with a server error: the caller shows a 503-style message. */
-export class CognitoUnavailableError extends Error {
+export class CognitoUnavailableError extends brandedError("CognitoUnavailableError") {
   override name = "CognitoUnavailableError";
 }
 
 /** Cognito refused the refresh token (revoked, expired, or of another client). */
-export class RefreshRejectedError extends Error {
+export class RefreshRejectedError extends brandedError("RefreshRejectedError") {
   override name = "RefreshRejectedError";
 }
 

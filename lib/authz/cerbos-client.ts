@@ -3,6 +3,7 @@ import "server-only";
 import { HTTP } from "@cerbos/http";
 
 import { getEnv } from "@/lib/env";
+import { brandedError } from "@/lib/errors";
 
 export type CerbosSettings = { url: string; timeoutMs: number };
 
@@ -16,7 +17,7 @@ export type CerbosCallOptions = { signal: AbortSignal };
  * The PDP could not give a decision (unreachable, too slow, an error status, an unreadable answer).
  * The message is safe to show; the cause is for logs only, as it can name hosts and request details.
  */
-export class AuthorizationUnavailableError extends Error {
+export class AuthorizationUnavailableError extends brandedError("AuthorizationUnavailableError") {
   override name = "AuthorizationUnavailableError";
 
   constructor(options?: { cause?: unknown }) {

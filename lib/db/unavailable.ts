@@ -1,9 +1,10 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgSession } from "drizzle-orm/pg-core";
+import { brandedError } from "@/lib/errors";
 
 /** The database cannot be reached or refuses connections: pages and handlers answer 503, never a guess. */
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends brandedError("DatabaseUnavailableError") {
   override name = "DatabaseUnavailableError";
 
   constructor(options?: { cause?: unknown }) {
