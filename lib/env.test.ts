@@ -102,10 +102,19 @@ describe("parseEnv", () => {
 
   it("uses embedded PGlite by default and PostgreSQL with DATABASE_URL, never echoing the URL", () => {
     expect(parseEnv(local).database).toEqual({ driver: "pglite", dataDir: ".data/pglite" });
-    expect(parseEnv({ ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" }).database).toEqual({ driver: "pg", url: "postgresql://u:p@db:5432/contacts" });
+    expect(parseEnv({ ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" }).database).toMatchObject({ driver: "pg", url: "postgresql://u:p@db:5432/contacts" });
     const message = problemsOf({ ...local, DATABASE_URL: "mysql://u:secret@db/contacts" });
     expect(message).toContain("DATABASE_URL");
     expect(message).not.toContain("secret");
+  });
+
+  it("takes PostgreSQL's statement and connect timeouts, and refuses ones out of bounds", () => {
+    const pg = { ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" };
+    expect(parseEnv(pg).database).toEqual({ driver: "pg", url: pg.DATABASE_URL, statementTimeoutMs: 5_000, connectTimeoutMs: 5_000 });
+    const tuned = { ...pg, DATABASE_STATEMENT_TIMEOUT_MS: "2000", DATABASE_CONNECT_TIMEOUT_MS: "750" };
+    expect(parseEnv(tuned).database).toMatchObject({ statementTimeoutMs: 2_000, connectTimeoutMs: 750 });
+    expect(problemsOf({ ...pg, DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toContain("DATABASE_STATEMENT_TIMEOUT_MS");
+    expect(problemsOf({ ...pg, DATABASE_CONNECT_TIMEOUT_MS: "forever" })).toContain("DATABASE_CONNECT_TIMEOUT_MS");
   });
 
   it("rejects an unknown mode and a malformed Cerbos timeout", () => {
