@@ -95,7 +95,7 @@ test("a Cognito API that accepts and never answers: sign-in, refresh and sign-ou
   try {
     instance().cognito.setMode({ kind: "black-hole" });
 
-    const refresh = await timed(async () => {
+    const refresh = await timed("refresh", async () => {
       await page.goto(`${paths.refresh}?returnTo=${encodeURIComponent(paths.contacts)}`);
       await new UnavailablePage(page).expectShownBecause("cognito", paths.contacts);
     });
@@ -103,7 +103,7 @@ test("a Cognito API that accepts and never answers: sign-in, refresh and sign-ou
 
     await contacts.goto();
     await contacts.expectLoaded();
-    const signOut = await timed(async () => {
+    const signOut = await timed("sign-out", async () => {
       await contacts.signOutButton.click();
       await expect(page).toHaveURL((url) => url.pathname === paths.signIn && url.searchParams.get("signedOut") === "1");
     });
@@ -112,7 +112,7 @@ test("a Cognito API that accepts and never answers: sign-in, refresh and sign-ou
     await expect(page, "the local session has ended").toHaveURL((url) => url.pathname === paths.signIn);
 
     await signInPage.goto();
-    const signInAttempt = await timed(async () => {
+    const signInAttempt = await timed("sign-in form", async () => {
       await signInPage.signIn(alice.email, alice.password);
       await expect(signInPage.alert).toContainText("The sign-in service is unavailable");
     });

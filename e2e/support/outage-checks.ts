@@ -1,16 +1,19 @@
 /** What every outage must look like from outside: a quick 503 with Retry-After, and nothing written. */
 import { randomUUID } from "node:crypto";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { paths } from "../../lib/paths";
 import { UnavailablePage, type UnavailableReason } from "../pages/unavailable-page";
 
 /** Room above a deadline for a busy two-core machine; a hang is many times longer. */
 export const SLACK_MS = 3_000;
 
-export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** Runs `run` and records how long it took in the test's report (type "measured"). */
+export async function timed<T>(label: string, run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = Date.now();
   const value = await run();
-  return { ms: Date.now() - started, value };
+  const ms = Date.now() - started;
+  test.info().annotations.push({ type: "measured", description: `${label}: ${ms} ms` });
+  return { ms, value };
 }
 
 export const uniqueName = (label: string) => `Zz outage ${label} ${randomUUID().slice(0, 8)}`;
@@ -18,13 +21,13 @@ export const uniqueName = (label: string) => `Zz outage ${label} ${randomUUID().
 /** The API read and write both answer 503 JSON with Retry-After within `boundMs`; the write is not stored. */
 export async function expectApiUnavailable(request: APIRequestContext, token: string, boundMs: number): Promise<string> {
   const headers = { Authorization: `Bearer ${token}` };
-  const read = await timed(() => request.get(paths.apiContacts, { headers }));
+  const read = await timed("API read", () => request.get(paths.apiContacts, { headers }));
   expect(read.value.status()).toBe(503);
   expect(read.value.headers()["retry-after"]).toMatch(/^\d+$/);
   expect(read.value.headers()["content-type"]).toContain("application/json");
   expect(read.ms, "the API read answers within the deadline").toBeLessThan(boundMs);
   const name = uniqueName("write");
-  const write = await timed(() => request.post(paths.apiContacts, { headers, data: { name } }));
+  const write = await timed("API write", () => request.post(paths.apiContacts, { headers, data: { name } }));
   expect(write.value.status()).toBe(503);
   expect(write.value.headers()["retry-after"]).toMatch(/^\d+$/);
   expect(((await write.value.json()) as { error: { code: string } }).error.code).toMatch(/_unavailable$/);
@@ -49,7 +52,7 @@ export async function expectPageUnavailable(page: Page, reason: UnavailableReaso
   page.on("response", (response) => {
     if (new URL(response.url()).pathname === paths.unavailable) statuses.push(response.status());
   });
-  const { ms } = await timed(async () => {
+  const { ms } = await timed("contacts page", async () => {
     await page.goto(paths.contacts);
     await new UnavailablePage(page).expectShownBecause(reason, paths.contacts);
   });
