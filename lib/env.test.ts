@@ -102,10 +102,34 @@ describe("parseEnv", () => {
 
   it("uses embedded PGlite by default and PostgreSQL with DATABASE_URL, never echoing the URL", () => {
     expect(parseEnv(local).database).toEqual({ driver: "pglite", dataDir: ".data/pglite" });
-    expect(parseEnv({ ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" }).database).toEqual({ driver: "pg", url: "postgresql://u:p@db:5432/contacts" });
+    expect(parseEnv({ ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" }).database).toMatchObject({ driver: "pg", url: "postgresql://u:p@db:5432/contacts" });
     const message = problemsOf({ ...local, DATABASE_URL: "mysql://u:secret@db/contacts" });
     expect(message).toContain("DATABASE_URL");
     expect(message).not.toContain("secret");
+  });
+
+  it("takes PostgreSQL's statement and connect timeouts, and refuses ones out of bounds", () => {
+    const pg = { ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" };
+    expect(parseEnv(pg).database).toEqual({ driver: "pg", url: pg.DATABASE_URL, statementTimeoutMs: 5_000, connectTimeoutMs: 5_000 });
+    const tuned = { ...pg, DATABASE_STATEMENT_TIMEOUT_MS: "2000", DATABASE_CONNECT_TIMEOUT_MS: "750" };
+    expect(parseEnv(tuned).database).toMatchObject({ statementTimeoutMs: 2_000, connectTimeoutMs: 750 });
+    expect(problemsOf({ ...pg, DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toContain("DATABASE_STATEMENT_TIMEOUT_MS");
+    expect(problemsOf({ ...pg, DATABASE_CONNECT_TIMEOUT_MS: "forever" })).toContain("DATABASE_CONNECT_TIMEOUT_MS");
+  });
+
+  it("gives every Cognito call a 5 s deadline unless COGNITO_TIMEOUT_MS says otherwise, within bounds", () => {
+    expect(parseEnv(local).cognito.timeoutMs).toBe(5000);
+    expect(parseEnv({ ...aws, COGNITO_TIMEOUT_MS: "1500" }).cognito.timeoutMs).toBe(1500);
+    for (const value of ["99", "30001", "soon", "2.5"]) expect(problemsOf({ ...local, COGNITO_TIMEOUT_MS: value })).toContain("COGNITO_TIMEOUT_MS");
+  });
+
+  it("sends API calls to COGNITO_API_ENDPOINT while tokens stay checked against the issuer", () => {
+    const env = parseEnv({ ...local, COGNITO_API_ENDPOINT: "http://127.0.0.1:9400/" });
+    expect(env.cognito).toMatchObject({ apiEndpoint: "http://127.0.0.1:9400", issuer: "http://127.0.0.1:9229/local_AbC123" });
+    expect(parseEnv({ ...aws, COGNITO_API_ENDPOINT: "https://vpce.example.com" }).cognito.apiEndpoint).toBe("https://vpce.example.com");
+    expect(problemsOf({ ...local, COGNITO_API_ENDPOINT: "http://cognito.example.com" })).toContain("COGNITO_API_ENDPOINT: in local mode");
+    expect(problemsOf({ ...aws, COGNITO_API_ENDPOINT: "http://vpce.example.com" })).toContain("COGNITO_API_ENDPOINT: must be an https");
+    expect(problemsOf({ ...local, COGNITO_API_ENDPOINT: "not a url" })).toContain("COGNITO_API_ENDPOINT");
   });
 
   it("rejects an unknown mode and a malformed Cerbos timeout", () => {

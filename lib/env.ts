@@ -24,6 +24,11 @@ const rawEnvSchema = z.object({
   COGNITO_CLIENT_SECRET: z.string().min(1),
   COGNITO_DOMAIN: urlSchema.optional(),
   COGNITO_LOCAL_URL: urlSchema.optional(),
+  // The user-pool API (InitiateAuth, RevokeToken…) when it is not the default: the regional AWS endpoint, or in
+  // local mode COGNITO_LOCAL_URL. Tokens are still checked against the issuer derived above.
+  COGNITO_API_ENDPOINT: urlSchema.optional(),
+  // Every call to Cognito's API is aborted after this long (then sign-in says the service is unavailable).
+  COGNITO_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
   NEXTAUTH_URL: urlSchema,
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   SESSION_PASSWORD: z.string().min(32, "must be at least 32 characters"),
@@ -52,6 +57,8 @@ export type CognitoSettings = {
   hostedUiUrl: string;
   /** User-pool API endpoint override; undefined means the AWS SDK's regional default. */
   apiEndpoint: string | undefined;
+  /** Deadline of every user-pool API call (COGNITO_TIMEOUT_MS). */
+  timeoutMs: number;
 };
 
 export type Env = RawEnv & {
@@ -74,7 +81,13 @@ function fail(problems: string[]): never {
 }
 
 function deriveCognito(raw: RawEnv, problems: string[]): CognitoSettings | undefined {
-  const base = { userPoolId: raw.COGNITO_USER_POOL_ID, clientId: raw.COGNITO_CLIENT_ID, clientSecret: raw.COGNITO_CLIENT_SECRET };
+  const base = {
+    userPoolId: raw.COGNITO_USER_POOL_ID,
+    clientId: raw.COGNITO_CLIENT_ID,
+    clientSecret: raw.COGNITO_CLIENT_SECRET,
+    timeoutMs: raw.COGNITO_TIMEOUT_MS,
+  };
+  const apiEndpoint = raw.COGNITO_API_ENDPOINT;
   if (raw.COGNITO_MODE === "local") {
     const localUrl = raw.COGNITO_LOCAL_URL;
     if (!localUrl) return void problems.push("COGNITO_LOCAL_URL: required when COGNITO_MODE=local");
@@ -82,15 +95,22 @@ function deriveCognito(raw: RawEnv, problems: string[]): CognitoSettings | undef
       // The stand-in signs with a key published in the cognito-local package: anyone can mint its tokens.
       return void problems.push("COGNITO_LOCAL_URL: the stand-in is only trusted on a loopback address");
     }
+    if (apiEndpoint && !LOOPBACK_HOSTS.has(new URL(apiEndpoint).hostname)) {
+      return void problems.push("COGNITO_API_ENDPOINT: in local mode it must be a loopback address, like the stand-in");
+    }
     const issuer = `${localUrl}/${base.userPoolId}`;
-    return { ...base, mode: "local", region: raw.COGNITO_REGION ?? "local", issuer, jwksUri: `${issuer}/.well-known/jwks.json`, hostedUiUrl: localUrl, apiEndpoint: localUrl };
+    const jwksUri = `${issuer}/.well-known/jwks.json`;
+    const region = raw.COGNITO_REGION ?? "local";
+    return { ...base, mode: "local", region, issuer, jwksUri, hostedUiUrl: localUrl, apiEndpoint: apiEndpoint ?? localUrl };
   }
   if (!raw.COGNITO_REGION) problems.push("COGNITO_REGION: required when COGNITO_MODE=aws");
   if (!raw.COGNITO_DOMAIN) problems.push("COGNITO_DOMAIN: required when COGNITO_MODE=aws (the Hosted UI domain)");
   else if (!raw.COGNITO_DOMAIN.startsWith("https://")) problems.push("COGNITO_DOMAIN: must be an https:// URL");
+  if (apiEndpoint && !apiEndpoint.startsWith("https://")) problems.push("COGNITO_API_ENDPOINT: must be an https:// URL in aws mode");
   if (!raw.COGNITO_REGION || !raw.COGNITO_DOMAIN) return undefined;
   const issuer = `https://cognito-idp.${raw.COGNITO_REGION}.amazonaws.com/${base.userPoolId}`;
-  return { ...base, mode: "aws", region: raw.COGNITO_REGION, issuer, jwksUri: `${issuer}/.well-known/jwks.json`, hostedUiUrl: raw.COGNITO_DOMAIN, apiEndpoint: undefined };
+  const jwksUri = `${issuer}/.well-known/jwks.json`;
+  return { ...base, mode: "aws", region: raw.COGNITO_REGION, issuer, jwksUri, hostedUiUrl: raw.COGNITO_DOMAIN, apiEndpoint };
 }
 
 function checkProductionSecrets(raw: RawEnv, problems: string[]) {

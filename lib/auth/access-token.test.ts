@@ -19,7 +19,7 @@ let tokens: { access: string; id: string };
 
 function settingsFor(url: string, userPoolId: string, clientId: string, clientSecret: string): CognitoSettings {
   const issuer = `${url}/${userPoolId}`;
-  return { mode: "local", region: "local", userPoolId, clientId, clientSecret, issuer, jwksUri: `${issuer}/.well-known/jwks.json`, hostedUiUrl: url, apiEndpoint: url };
+  return { mode: "local", region: "local", userPoolId, clientId, clientSecret, issuer, jwksUri: `${issuer}/.well-known/jwks.json`, hostedUiUrl: url, apiEndpoint: url, timeoutMs: 5000 };
 }
 
 async function signIn(clientId: string, secret: string | undefined, email = "alice@example.com", password = "Alice#Pass1") {

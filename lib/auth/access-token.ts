@@ -5,6 +5,7 @@ import { FetchError, JwksValidationError, JwtBaseError, JwtExpiredError } from "
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import type { JwtPayload } from "aws-jwt-verify/jwt-model";
 import type { CognitoSettings } from "@/lib/env";
+import { brandedError } from "@/lib/errors";
 
 /** The verified claims of a Cognito access token. */
 export type AccessTokenClaims = JwtPayload & {
@@ -17,17 +18,17 @@ export type AccessTokenClaims = JwtPayload & {
 };
 
 /** The token is not acceptable: the caller answers 401. */
-export class InvalidAccessTokenError extends Error {
+export class InvalidAccessTokenError extends brandedError("InvalidAccessTokenError") {
   override name = "InvalidAccessTokenError";
 }
 
 /** Genuine but past its `exp`: a session can refresh it; a Bearer caller gets 401. */
-export class AccessTokenExpiredError extends InvalidAccessTokenError {
+export class AccessTokenExpiredError extends brandedError("AccessTokenExpiredError", InvalidAccessTokenError) {
   override name = "AccessTokenExpiredError";
 }
 
 /** The keys to check the token could not be fetched: the caller answers 503, not 401. */
-export class JwksUnavailableError extends Error {
+export class JwksUnavailableError extends brandedError("JwksUnavailableError") {
   override name = "JwksUnavailableError";
 }
 

@@ -8,6 +8,7 @@ import {
   type AuthenticationResultType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { CognitoSettings } from "@/lib/env";
+import { brandedError } from "@/lib/errors";
 
 /** Tokens straight from Cognito, not yet verified. */
 export type CognitoTokens = { accessToken: string; refreshToken: string | undefined };
@@ -26,30 +27,58 @@ export type NewPasswordResult =
   | { status: "challenge-expired" };
 
 /** Cognito could not be reached or answered with a server error: the caller shows a 503-style message. */
-export class CognitoUnavailableError extends Error {
+export class CognitoUnavailableError extends brandedError("CognitoUnavailableError") {
   override name = "CognitoUnavailableError";
 }
 
 /** Cognito refused the refresh token (revoked, expired, or of another client). */
-export class RefreshRejectedError extends Error {
+export class RefreshRejectedError extends brandedError("RefreshRejectedError") {
   override name = "RefreshRejectedError";
 }
 
 const clients = new Map<string, CognitoIdentityProviderClient>();
 
 function clientFor(cognito: CognitoSettings): CognitoIdentityProviderClient {
-  const key = `${cognito.region}|${cognito.apiEndpoint ?? "aws"}`;
+  const key = `${cognito.region}|${cognito.apiEndpoint ?? "aws"}|${cognito.timeoutMs}`;
   let client = clients.get(key);
   if (!client) {
     client = new CognitoIdentityProviderClient({
       region: cognito.region,
       endpoint: cognito.apiEndpoint,
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 3000, requestTimeout: 8000 },
+      // requestTimeout alone only logs a warning in @smithy/node-http-handler; the abort signal in callCognito is
+      // the deadline, these only end a hung attempt early.
+      requestHandler: {
+        connectionTimeout: Math.min(3000, cognito.timeoutMs),
+        requestTimeout: cognito.timeoutMs,
+        throwOnRequestTimeout: true,
+      },
     });
     clients.set(key, client);
   }
   return client;
+}
+
+/** Per-call options the SDK's `send` accepts. */
+export type CognitoCallOptions = { abortSignal: AbortSignal };
+
+/**
+ * Every call to Cognito goes through here: it is aborted after COGNITO_TIMEOUT_MS (retries included), so a Cognito
+ * that accepts and never answers becomes CognitoUnavailableError instead of a sign-in, refresh or sign-out that hangs.
+ * Other errors are passed on as they are: each caller decides which Cognito refusals mean what.
+ */
+export async function callCognito<T>(
+  cognito: CognitoSettings,
+  operation: string,
+  call: (client: CognitoIdentityProviderClient, options: CognitoCallOptions) => Promise<T>,
+): Promise<T> {
+  const abortSignal = AbortSignal.timeout(cognito.timeoutMs);
+  try {
+    return await call(clientFor(cognito), { abortSignal });
+  } catch (error) {
+    if (!abortSignal.aborted) throw error;
+    throw new CognitoUnavailableError(`Cognito ${operation} did not answer within ${cognito.timeoutMs} ms`, { cause: error });
+  }
 }
 
 /** SECRET_HASH = Base64(HMAC_SHA256(client secret, username + client id)), required when the client has a secret. */
@@ -78,17 +107,21 @@ function toTokens(result: AuthenticationResultType | undefined): CognitoTokens {
 
 export async function signInWithPassword(cognito: CognitoSettings, email: string, password: string): Promise<PasswordSignInResult> {
   try {
-    const output = await clientFor(cognito).send(
-      new InitiateAuthCommand({
-        AuthFlow: "USER_PASSWORD_AUTH",
-        ClientId: cognito.clientId,
-        AuthParameters: { USERNAME: email, PASSWORD: password, SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret) },
-      }),
+    const output = await callCognito(cognito, "InitiateAuth", (client, options) =>
+      client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "USER_PASSWORD_AUTH",
+          ClientId: cognito.clientId,
+          AuthParameters: { USERNAME: email, PASSWORD: password, SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret) },
+        }),
+        options,
+      ),
     );
     if (output.ChallengeName === "NEW_PASSWORD_REQUIRED" && output.Session) return { status: "new-password-required", session: output.Session };
     if (output.ChallengeName) return { status: "not-allowed", message: `This account needs a sign-in step this app does not support (${output.ChallengeName}).` };
     return { status: "signed-in", tokens: toTokens(output.AuthenticationResult) };
   } catch (error) {
+    if (error instanceof CognitoUnavailableError) throw error;
     const name = errorName(error);
     if (name === "NotAuthorizedException" && isLockout(error)) return { status: "locked-out" };
     // The same answer for a wrong password and an unknown user, so the form cannot be used to find accounts.
@@ -102,16 +135,20 @@ export async function signInWithPassword(cognito: CognitoSettings, email: string
 
 export async function completeNewPassword(cognito: CognitoSettings, email: string, session: string, newPassword: string): Promise<NewPasswordResult> {
   try {
-    const output = await clientFor(cognito).send(
-      new RespondToAuthChallengeCommand({
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
-        ClientId: cognito.clientId,
-        Session: session,
-        ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword, SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret) },
-      }),
+    const output = await callCognito(cognito, "RespondToAuthChallenge", (client, options) =>
+      client.send(
+        new RespondToAuthChallengeCommand({
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          ClientId: cognito.clientId,
+          Session: session,
+          ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword, SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret) },
+        }),
+        options,
+      ),
     );
     return { status: "signed-in", tokens: toTokens(output.AuthenticationResult) };
   } catch (error) {
+    if (error instanceof CognitoUnavailableError) throw error;
     const name = errorName(error);
     if (name === "InvalidPasswordException") return { status: "invalid-password", message: (error as Error).message };
     if (name === "NotAuthorizedException" || name === "CodeMismatchException" || name === "ExpiredCodeException") return { status: "challenge-expired" };
@@ -122,18 +159,22 @@ export async function completeNewPassword(cognito: CognitoSettings, email: strin
 /** REFRESH_TOKEN_AUTH; `username` is the token's `username` claim, which Cognito hashes into SECRET_HASH. */
 export async function refreshTokens(cognito: CognitoSettings, refreshToken: string, username: string): Promise<CognitoTokens & { refreshToken: string }> {
   try {
-    const output = await clientFor(cognito).send(
-      new InitiateAuthCommand({
-        AuthFlow: "REFRESH_TOKEN_AUTH",
-        ClientId: cognito.clientId,
-        AuthParameters: { REFRESH_TOKEN: refreshToken, SECRET_HASH: computeSecretHash(username, cognito.clientId, cognito.clientSecret) },
-      }),
+    const output = await callCognito(cognito, "InitiateAuth", (client, options) =>
+      client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          ClientId: cognito.clientId,
+          AuthParameters: { REFRESH_TOKEN: refreshToken, SECRET_HASH: computeSecretHash(username, cognito.clientId, cognito.clientSecret) },
+        }),
+        options,
+      ),
     );
     const tokens = toTokens(output.AuthenticationResult);
     // Without refresh-token rotation Cognito returns no new refresh token: keep the one we have.
     return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? refreshToken };
   } catch (error) {
-    if (error instanceof CognitoUnavailableError || isServiceFault(error)) throw new CognitoUnavailableError("Cognito refresh failed", { cause: error });
+    if (error instanceof CognitoUnavailableError) throw error;
+    if (isServiceFault(error)) throw new CognitoUnavailableError("Cognito refresh failed", { cause: error });
     throw new RefreshRejectedError(`Cognito refused the refresh token (${errorName(error)})`, { cause: error });
   }
 }
@@ -141,7 +182,9 @@ export async function refreshTokens(cognito: CognitoSettings, refreshToken: stri
 /** Revokes a refresh token (and the access tokens issued from it). Best effort: sign-out goes on if Cognito is down. */
 export async function revokeRefreshToken(cognito: CognitoSettings, refreshToken: string): Promise<boolean> {
   try {
-    await clientFor(cognito).send(new RevokeTokenCommand({ Token: refreshToken, ClientId: cognito.clientId, ClientSecret: cognito.clientSecret }));
+    await callCognito(cognito, "RevokeToken", (client, options) =>
+      client.send(new RevokeTokenCommand({ Token: refreshToken, ClientId: cognito.clientId, ClientSecret: cognito.clientSecret }), options),
+    );
     return true;
   } catch (error) {
     console.warn(`[auth] refresh token revocation failed: ${errorName(error)}`);

@@ -35,6 +35,9 @@ function buildAuthOptions(): AuthOptions {
         // next-auth's default is state only; PKCE protects the code even if it leaks.
         checks: ["pkce", "state"],
         authorization: { params: { scope: "openid email profile" } },
+        // openid-client (discovery, token endpoint) defaults to 3500 ms; one knob for every Cognito call. Its timeout
+        // is a socket-idle timeout that ends once headers arrive: a body that drips forever is not bounded by it.
+        httpOptions: { timeout: cognito.timeoutMs },
       }),
     ],
     callbacks: {

@@ -3,11 +3,15 @@ import "server-only";
 import { HTTP } from "@cerbos/http";
 
 import { getEnv } from "@/lib/env";
+import { brandedError } from "@/lib/errors";
 
 export type CerbosSettings = { url: string; timeoutMs: number };
 
-/** The SDK client plus the deadline every call through {@link callCerbos} gets. */
-export type CerbosClient = { readonly http: HTTP; readonly timeoutMs: number };
+/**
+ * The SDK client plus the deadline of calls through {@link callCerbos}: `timeoutMs` per call, or, once
+ * {@link withRequestDeadline} has set `deadline`, one signal shared by every call of the request.
+ */
+export type CerbosClient = { readonly http: HTTP; readonly timeoutMs: number; readonly deadline?: AbortSignal };
 
 /** Per-call options the SDK accepts (`headers`, `signal`). */
 export type CerbosCallOptions = { signal: AbortSignal };
@@ -16,7 +20,7 @@ export type CerbosCallOptions = { signal: AbortSignal };
  * The PDP could not give a decision (unreachable, too slow, an error status, an unreadable answer).
  * The message is safe to show; the cause is for logs only, as it can name hosts and request details.
  */
-export class AuthorizationUnavailableError extends Error {
+export class AuthorizationUnavailableError extends brandedError("AuthorizationUnavailableError") {
   override name = "AuthorizationUnavailableError";
 
   constructor(options?: { cause?: unknown }) {
@@ -41,6 +45,15 @@ export function getCerbos(): CerbosClient {
 }
 
 /**
+ * The client with one deadline, starting now, for every PDP call of one request. A page that asks for a plan, then
+ * checks the rows, must answer within CERBOS_TIMEOUT_MS in all, not once per call (a PDP answering in 0.6× the
+ * timeout would otherwise make a list take 1.2×, and more with every call added).
+ */
+export function withRequestDeadline(client: CerbosClient = getCerbos()): CerbosClient {
+  return { http: client.http, timeoutMs: client.timeoutMs, deadline: AbortSignal.timeout(client.timeoutMs) };
+}
+
+/**
  * Runs one SDK call with the client's deadline (the SDK has none: a PDP that accepts and never answers
  * would hang the request) and turns every failure into AuthorizationUnavailableError, so no caller can
  * mistake an error for a decision.
@@ -50,7 +63,7 @@ export async function callCerbos<T>(
   call: (http: HTTP, options: CerbosCallOptions) => Promise<T>,
 ): Promise<T> {
   try {
-    return await call(client.http, { signal: AbortSignal.timeout(client.timeoutMs) });
+    return await call(client.http, { signal: client.deadline ?? AbortSignal.timeout(client.timeoutMs) });
   } catch (error) {
     throw new AuthorizationUnavailableError({ cause: error });
   }

@@ -14,8 +14,9 @@
  */
 import { and, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, not, or, sql, type Column, type SQL } from "drizzle-orm";
 import type { PlanExpressionOperand, PlanKind } from "@cerbos/core";
+import { brandedError } from "@/lib/errors";
 
-export class UnsupportedPlanError extends Error {
+export class UnsupportedPlanError extends brandedError("UnsupportedPlanError") {
   override name = "UnsupportedPlanError";
 }
 

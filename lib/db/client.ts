@@ -9,7 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
 import { processSingleton } from "./process-state";
 import * as schema from "./schema";
-import { type DatabaseSettings, databaseSettingsFromEnv } from "./settings";
+import { DEFAULT_PG_TIMEOUTS, type DatabaseSettings, databaseSettingsFromEnv, type PgTimeouts } from "./settings";
 import { DatabaseUnavailableError, guardDatabase, isConnectionFailure } from "./unavailable";
 
 type RawResult<Row> = { rows: Row[] };
@@ -24,13 +24,20 @@ export type Database = PgDatabase<DatabaseQueryResultHKT, typeof schema>;
 
 export type DatabaseConnection = { driver: "pg"; pool: Pool } | { driver: "pglite"; client: PGlite };
 
+// The server's own cancel should win, so the client's timer waits a little longer.
+const QUERY_TIMEOUT_MARGIN_MS = 250;
+
 const connections = processSingleton("db.connections", () => new WeakMap<Database, DatabaseConnection>());
 
-// Long enough for a cold server, short enough that a page answers 503 before the visitor gives up.
-const CONNECT_TIMEOUT_MS = 5_000;
-
-function createPgDatabase(url: string): Database {
-  const pool = new Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+function createPgDatabase(url: string, timeouts: PgTimeouts): Database {
+  const pool = new Pool({
+    connectionString: url,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    // The server cancels a slow statement (57014) and its connection stays usable; the client-side read timeout is
+    // for a server that no longer answers at all (stopped, partitioned). Both end as DatabaseUnavailableError.
+    statement_timeout: timeouts.statementTimeoutMs,
+    query_timeout: timeouts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+  });
   // Without a listener, an idle connection dropped by the server (restart, failover) would crash the process.
   pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
   const db = guardDatabase(drizzleNodePg({ client: pool, schema }), isConnectionFailure);
@@ -63,7 +70,9 @@ function createPgliteDatabase(dataDir: string): Database {
 
 /** A new database handle (tests and CLIs); the app uses getDb(). Connects lazily, on the first query. */
 export function createDatabase(settings: DatabaseSettings): Database {
-  return settings.driver === "pg" ? createPgDatabase(settings.url) : createPgliteDatabase(settings.dataDir);
+  if (settings.driver === "pglite") return createPgliteDatabase(settings.dataDir);
+  const { statementTimeoutMs, connectTimeoutMs } = { ...DEFAULT_PG_TIMEOUTS, ...settings };
+  return createPgDatabase(settings.url, { statementTimeoutMs, connectTimeoutMs });
 }
 
 /** The driver underneath a handle made by createDatabase (for migrations and closing). */

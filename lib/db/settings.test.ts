@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DatabaseSettingsError, DEFAULT_PGLITE_DATA_DIR, databaseSettingsFromEnv, describeDatabaseSettings } from "./settings";
+import {
+  DatabaseSettingsError,
+  DEFAULT_PG_TIMEOUTS,
+  DEFAULT_PGLITE_DATA_DIR,
+  databaseSettingsFromEnv,
+  describeDatabaseSettings,
+} from "./settings";
 
 describe("databaseSettingsFromEnv", () => {
   it("uses PGlite in the default folder when nothing is set", () => {
@@ -16,7 +22,7 @@ describe("databaseSettingsFromEnv", () => {
   it.each(["postgres://u:p@db.internal:5432/contacts", "postgresql://localhost/contacts?sslmode=require", "postgresql:///contacts?host=/tmp"])(
     "uses PostgreSQL for %s",
     (url) => {
-      expect(databaseSettingsFromEnv({ DATABASE_URL: url, PGLITE_DATA_DIR: "ignored" })).toEqual({ driver: "pg", url });
+      expect(databaseSettingsFromEnv({ DATABASE_URL: url, PGLITE_DATA_DIR: "ignored" })).toEqual({ driver: "pg", url, ...DEFAULT_PG_TIMEOUTS });
     },
   );
 
@@ -46,6 +52,36 @@ describe("databaseSettingsFromEnv", () => {
       expect(error).toBeInstanceOf(DatabaseSettingsError);
       expect((error as Error).message).not.toContain("hunter2");
     }
+  });
+});
+
+describe("PostgreSQL timeouts", () => {
+  const url = "postgresql://u:p@db:5432/contacts";
+
+  it("default to 5 s for statements and for connecting", () => {
+    expect(DEFAULT_PG_TIMEOUTS).toEqual({ statementTimeoutMs: 5_000, connectTimeoutMs: 5_000 });
+  });
+
+  it("are read from DATABASE_STATEMENT_TIMEOUT_MS and DATABASE_CONNECT_TIMEOUT_MS", () => {
+    const env = { DATABASE_URL: url, DATABASE_STATEMENT_TIMEOUT_MS: "1500", DATABASE_CONNECT_TIMEOUT_MS: " 100 " };
+    expect(databaseSettingsFromEnv(env)).toEqual({ driver: "pg", url, statementTimeoutMs: 1_500, connectTimeoutMs: 100 });
+  });
+
+  it.each([
+    ["DATABASE_STATEMENT_TIMEOUT_MS", "soon"],
+    ["DATABASE_STATEMENT_TIMEOUT_MS", "99"],
+    ["DATABASE_STATEMENT_TIMEOUT_MS", "120001"],
+    ["DATABASE_CONNECT_TIMEOUT_MS", "1.5"],
+    ["DATABASE_CONNECT_TIMEOUT_MS", "-1000"],
+    ["DATABASE_CONNECT_TIMEOUT_MS", "0"],
+  ])("refuse %s=%s, naming the variable and the bounds", (name, value) => {
+    expect(() => databaseSettingsFromEnv({ DATABASE_URL: url, [name]: value })).toThrow(
+      new DatabaseSettingsError(`${name}: must be a whole number of milliseconds from 100 to 120000`),
+    );
+  });
+
+  it("are not needed by PGlite", () => {
+    expect(databaseSettingsFromEnv({ DATABASE_STATEMENT_TIMEOUT_MS: "soon" })).toEqual({ driver: "pglite", dataDir: DEFAULT_PGLITE_DATA_DIR });
   });
 });
 

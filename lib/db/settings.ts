@@ -4,9 +4,22 @@
  */
 
 export type DatabaseSettings =
-  | { driver: "pg"; url: string }
+  | ({ driver: "pg"; url: string } & Partial<PgTimeouts>)
   /** `dataDir` is as given (relative to the working directory) or `memory://` for a throwaway in-memory database. */
   | { driver: "pglite"; dataDir: string };
+
+/**
+ * Deadlines on PostgreSQL, so a stalled or unreachable server is a quick 503 instead of a request held for as long as
+ * it stalls. `statementTimeoutMs` is sent as `statement_timeout` (the server cancels: SQLSTATE 57014) and also set
+ * as the client's own read timeout (for a server that stopped answering altogether); `connectTimeoutMs` bounds
+ * opening a connection and waiting for one from the pool.
+ */
+export type PgTimeouts = { statementTimeoutMs: number; connectTimeoutMs: number };
+
+export const DEFAULT_PG_TIMEOUTS: PgTimeouts = { statementTimeoutMs: 5_000, connectTimeoutMs: 5_000 };
+
+// Below 100 ms an ordinary query on a busy machine fails; above 2 minutes a visitor has long given up.
+const TIMEOUT_BOUNDS = { min: 100, max: 120_000 };
 
 export const DEFAULT_PGLITE_DATA_DIR = ".data/pglite";
 
@@ -33,12 +46,29 @@ function parseDatabaseUrl(value: string): string {
   return value;
 }
 
+function parseTimeout(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const ms = Number(value);
+  if (!/^\d+$/.test(value) || ms < TIMEOUT_BOUNDS.min || ms > TIMEOUT_BOUNDS.max) {
+    throw new DatabaseSettingsError(`${name}: must be a whole number of milliseconds from ${TIMEOUT_BOUNDS.min} to ${TIMEOUT_BOUNDS.max}`);
+  }
+  return ms;
+}
+
+function parsePgTimeouts(env: Record<string, string | undefined>): PgTimeouts {
+  return {
+    statementTimeoutMs: parseTimeout(env, "DATABASE_STATEMENT_TIMEOUT_MS", DEFAULT_PG_TIMEOUTS.statementTimeoutMs),
+    connectTimeoutMs: parseTimeout(env, "DATABASE_CONNECT_TIMEOUT_MS", DEFAULT_PG_TIMEOUTS.connectTimeoutMs),
+  };
+}
+
 export function databaseSettingsFromEnv(
-  // eslint-disable-next-line no-restricted-properties -- the only read of these two variables; the lead moves this into lib/env.ts
+  // eslint-disable-next-line no-restricted-properties -- the only read of these variables; the lead moves this into lib/env.ts
   env: Record<string, string | undefined> = process.env,
 ): DatabaseSettings {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { driver: "pg", url: parseDatabaseUrl(url) };
+  if (url) return { driver: "pg", url: parseDatabaseUrl(url), ...parsePgTimeouts(env) };
   const dataDir = env.PGLITE_DATA_DIR?.trim();
   return { driver: "pglite", dataDir: dataDir || DEFAULT_PGLITE_DATA_DIR };
 }

@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL server for the database tests, on 127.0.0.1 only.
 #   lib/db/start-test-postgres.sh          start it (installing PostgreSQL if missing); prints the URL on stdout
 #   lib/db/start-test-postgres.sh --stop   stop it and delete its files
+#   lib/db/start-test-postgres.sh --halt   stop it, keeping its files (start it again to simulate an outage ending)
 # Idempotent: starting a running server only prints the URL again. Usage in CI:
 #   export TEST_DATABASE_URL="$(lib/db/start-test-postgres.sh)"
 # Settings: TEST_POSTGRES_PORT (55432), TEST_POSTGRES_DIR (/tmp/contacts-test-postgres).
@@ -90,7 +91,11 @@ if [ "${1:-}" = "--stop" ]; then
   stop_server
   exit 0
 fi
-[ $# -eq 0 ] || { log "usage: $0 [--stop]"; exit 2; }
+if [ "${1:-}" = "--halt" ]; then
+  if [ -n "$BIN" ] && is_running; then as_server_user "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >&2; fi
+  exit 0
+fi
+[ $# -eq 0 ] || { log "usage: $0 [--stop|--halt]"; exit 2; }
 
 if [ -z "$BIN" ]; then
   install_postgres

@@ -22,6 +22,9 @@ describe("isConnectionFailure", () => {
     ["wrong credentials", withCode("password authentication failed", "28P01")],
     ["a pool timeout", new Error("timeout exceeded when trying to connect")],
     ["a dropped connection", new Error("Connection terminated unexpectedly")],
+    ["a connection attempt that timed out", new Error("Connection terminated due to connection timeout")],
+    ["a statement cancelled by statement_timeout", withCode("canceling statement due to statement timeout", "57014")],
+    ["pg's client-side query timeout", new Error("Query read timeout")],
     ["any of these as drizzle's cause", new DrizzleQueryError("select 1", [], withCode("x", "ECONNRESET"))],
   ])("recognises %s", (_, error) => {
     expect(isConnectionFailure(error)).toBe(true);
@@ -30,6 +33,7 @@ describe("isConnectionFailure", () => {
   it.each([
     ["a unique violation", withCode("duplicate key value", "23505")],
     ["a syntax error", withCode("syntax error", "42601")],
+    ["a deadlock", withCode("deadlock detected", "40P01")],
     ["outage words in a failed query's parameters", new DrizzleQueryError("insert", ["Connection terminated"], withCode("dup", "23505"))],
     ["a non-error", "ECONNREFUSED"],
   ])("does not mistake %s for an outage", (_, error) => {

@@ -1,9 +1,10 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgSession } from "drizzle-orm/pg-core";
+import { brandedError } from "@/lib/errors";
 
 /** The database cannot be reached or refuses connections: pages and handlers answer 503, never a guess. */
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends brandedError("DatabaseUnavailableError") {
   override name = "DatabaseUnavailableError";
 
   constructor(options?: { cause?: unknown }) {
@@ -14,11 +15,12 @@ export class DatabaseUnavailableError extends Error {
 // Socket-level failures from Node (pg reports them raw, sometimes inside an AggregateError for ::1 + 127.0.0.1).
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
 // SQLSTATEs meaning "this server will not serve you right now": connection exceptions (class 08), shutdown or
-// start-up in progress, too many connections, bad credentials, missing database. All are outages for a visitor.
+// start-up in progress, too many connections, bad credentials, missing database, and a statement cancelled by
+// statement_timeout (57014, query_canceled). All are outages for a visitor.
 const SQLSTATE_PREFIXES = ["08"];
-const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "28000", "28P01", "3D000"]);
-// pg's own messages for a pool that cannot get or keep a connection; they carry no code.
-const PG_MESSAGES = [/timeout exceeded when trying to connect/i, /^Connection terminated/i];
+const SQLSTATES = new Set(["57P01", "57P02", "57P03", "57014", "53300", "28000", "28P01", "3D000"]);
+// pg's own messages for a pool that cannot get or keep a connection, and its client-side query_timeout; no code.
+const PG_MESSAGES = [/timeout exceeded when trying to connect/i, /^Connection terminated/i, /^Query read timeout$/];
 
 function directCauses(error: object): unknown[] {
   const causes: unknown[] = [];

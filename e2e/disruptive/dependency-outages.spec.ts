@@ -1,0 +1,125 @@
+/**
+ * Real outages against a second app instance (see e2e/support/second-instance.ts): PostgreSQL stopped after
+ * start-up, and TCP black holes (accept, never answer) in front of the PDP and the stand-in. Each must give a
+ * 503 within its deadline, write nothing, and work again once the dependency is back.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { paths } from "../../lib/paths";
+import { ContactsPage } from "../pages/contacts-page";
+import { SignInPage } from "../pages/sign-in-page";
+import { UnavailablePage } from "../pages/unavailable-page";
+import {
+  createContactViaApi,
+  expectApiRecovered,
+  expectApiUnavailable,
+  expectPageUnavailable,
+  SLACK_MS,
+  timed,
+} from "../support/outage-checks";
+import { personas } from "../support/personas";
+import { DEADLINES, SECOND_APP_URL, type SecondInstance, startSecondInstance } from "../support/second-instance";
+import { signInForTokens } from "../support/stand-in";
+
+const alice = personas.alice;
+let app: SecondInstance | undefined;
+
+test.use({ baseURL: SECOND_APP_URL, storageState: { cookies: [], origins: [] } });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  app = await startSecondInstance();
+});
+
+test.afterAll(async () => {
+  test.setTimeout(60_000);
+  await app?.stop();
+});
+
+function instance(): SecondInstance {
+  if (!app) throw new Error("the second app instance did not start");
+  return app;
+}
+
+async function signIn(page: Page): Promise<ContactsPage> {
+  const signInPage = new SignInPage(page);
+  await signInPage.goto(`?callbackUrl=${encodeURIComponent(paths.contacts)}`);
+  await signInPage.signIn(alice.email, alice.password);
+  const contacts = new ContactsPage(page);
+  await contacts.expectLoaded();
+  return contacts;
+}
+
+test("PostgreSQL stopped after start-up: 503 page and JSON, nothing written, then it works again", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const { accessToken } = await signInForTokens(alice.email, alice.password);
+  const kept = await createContactViaApi(request, accessToken);
+  const contacts = await signIn(page);
+  const bound = DEADLINES.databaseMs + SLACK_MS;
+  let refused: string;
+  try {
+    await instance().stopDatabase();
+    await expectPageUnavailable(page, "database", bound);
+    refused = await expectApiUnavailable(request, accessToken, bound);
+  } finally {
+    await instance().startDatabase();
+  }
+  await new UnavailablePage(page).tryAgain.click();
+  await contacts.expectLoaded();
+  await expectApiRecovered(request, accessToken, kept, refused);
+});
+
+test("a PDP that accepts and never answers: 503 within the deadline, nothing written, then it works again", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const { accessToken } = await signInForTokens(alice.email, alice.password);
+  const kept = await createContactViaApi(request, accessToken);
+  const contacts = await signIn(page);
+  const bound = DEADLINES.cerbosMs + SLACK_MS;
+  let refused: string;
+  try {
+    instance().cerbos.setMode({ kind: "black-hole" });
+    await expectPageUnavailable(page, "cerbos", bound);
+    refused = await expectApiUnavailable(request, accessToken, bound);
+  } finally {
+    instance().cerbos.setMode({ kind: "pass" });
+  }
+  await new UnavailablePage(page).tryAgain.click();
+  await contacts.expectLoaded();
+  await expectApiRecovered(request, accessToken, kept, refused);
+});
+
+test("a Cognito API that accepts and never answers: sign-in, refresh and sign-out answer within the deadline", async ({ page }) => {
+  test.setTimeout(90_000);
+  const bound = DEADLINES.cognitoMs + SLACK_MS;
+  const contacts = await signIn(page);
+  const signInPage = new SignInPage(page);
+  try {
+    instance().cognito.setMode({ kind: "black-hole" });
+
+    const refresh = await timed("refresh", async () => {
+      await page.goto(`${paths.refresh}?returnTo=${encodeURIComponent(paths.contacts)}`);
+      await new UnavailablePage(page).expectShownBecause("cognito", paths.contacts);
+    });
+    expect(refresh.ms, "a refresh that Cognito never answers ends on the unavailable page").toBeLessThan(bound);
+
+    await contacts.goto();
+    await contacts.expectLoaded();
+    const signOut = await timed("sign-out", async () => {
+      await contacts.signOutButton.click();
+      await expect(page).toHaveURL((url) => url.pathname === paths.signIn && url.searchParams.get("signedOut") === "1");
+    });
+    expect(signOut.ms, "sign-out goes on without Cognito").toBeLessThan(bound);
+    await contacts.goto();
+    await expect(page, "the local session has ended").toHaveURL((url) => url.pathname === paths.signIn);
+
+    await signInPage.goto();
+    const signInAttempt = await timed("sign-in form", async () => {
+      await signInPage.signIn(alice.email, alice.password);
+      await expect(signInPage.alert).toContainText("The sign-in service is unavailable");
+    });
+    expect(signInAttempt.ms, "the sign-in form says the service is unavailable").toBeLessThan(bound);
+  } finally {
+    instance().cognito.setMode({ kind: "pass" });
+  }
+  await signInPage.signIn(alice.email, alice.password);
+  await contacts.expectLoaded();
+});
