@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { canonicalDecision } from "@/lib/http/canonical-origin";
+import { canonicalDecision, requestHost } from "@/lib/http/canonical-origin";
 import { createNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { declaresTooLarge, SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE } from "@/lib/http/limited-body";
 import { type ProxySettings, proxySettingsFrom } from "@/lib/http/proxy-settings";
@@ -51,7 +51,8 @@ function withNonce(request: NextRequest, { formActionOrigins, development }: Pro
 
 export function proxy(request: NextRequest) {
   const current = getProxySettings();
-  const canonical = canonicalDecision(request.nextUrl, request.method, current.appUrl);
+  const { pathname, search } = request.nextUrl;
+  const canonical = canonicalDecision({ host: requestHost(request.headers), pathname, search }, request.method, current.appUrl);
   if (canonical.action === "redirect") return NextResponse.redirect(canonical.location, 308);
   if (canonical.action === "refuse") return plainText(421, `This app answers on ${current.appUrl.origin} only.`);
   // A page answers POST only for server actions; over Next's limit it would fail with a 500 page.

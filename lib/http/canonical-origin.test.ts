@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { canonicalDecision } from "@/lib/http/canonical-origin";
+import { canonicalDecision as decide, requestHost } from "@/lib/http/canonical-origin";
+
+function canonicalDecision(url: URL, method: string, canonical: URL) {
+  return decide({ host: url.host, pathname: url.pathname, search: url.search }, method, canonical);
+}
 
 const canonical = new URL("http://localhost:3100");
 
@@ -32,5 +36,13 @@ describe("canonicalDecision", () => {
   it("never lets the path choose the host of the redirect", () => {
     const decision = canonicalDecision(new URL("http://127.0.0.1:3100//evil.example/x"), "GET", canonical);
     expect(decision.action === "redirect" && decision.location.origin).toBe("http://localhost:3100");
+  });
+});
+
+describe("requestHost", () => {
+  it("prefers the first X-Forwarded-Host, then Host, lower-cased", () => {
+    expect(requestHost(new Headers({ host: "127.0.0.1:3100" }))).toBe("127.0.0.1:3100");
+    expect(requestHost(new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "Contacts.Example.com, proxy.internal" }))).toBe("contacts.example.com");
+    expect(requestHost(new Headers())).toBe("");
   });
 });
