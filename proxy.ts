@@ -33,8 +33,9 @@ function plainText(status: number, message: string): NextResponse {
   return new NextResponse(message, { status, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 }
 
-function signInRedirect(request: NextRequest): NextResponse {
-  const signIn = new URL(paths.signIn, request.url);
+// From the canonical origin, not request.url: Next builds that from the address it listens on (next.config.js).
+function signInRedirect(request: NextRequest, appUrl: URL): NextResponse {
+  const signIn = new URL(paths.signIn, appUrl.origin);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);
 }
@@ -60,7 +61,7 @@ export function proxy(request: NextRequest) {
     return plainText(413, SERVER_ACTION_TOO_LARGE);
   }
   const hasSession = request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name));
-  if (!hasSession && isPrivate(request.nextUrl.pathname)) return signInRedirect(request);
+  if (!hasSession && isPrivate(request.nextUrl.pathname)) return signInRedirect(request, current.appUrl);
   return withNonce(request, current);
 }
 
