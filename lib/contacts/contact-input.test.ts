@@ -85,6 +85,8 @@ describe("keys that are Object.prototype's own names", () => {
     const fieldErrors = (result as { fieldErrors: Record<string, string[]> }).fieldErrors;
     expect(Object.hasOwn(fieldErrors, key)).toBe(true);
     expect(fieldErrors[key]).toEqual([`Unknown field "${key}".`]);
+    // A plain object, as React requires of what a server action returns to the page.
+    expect(Object.getPrototypeOf(fieldErrors)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(fieldErrors))).toEqual({ [key]: [`Unknown field "${key}".`] });
   });
 
@@ -92,7 +94,9 @@ describe("keys that are Object.prototype's own names", () => {
     const body = JSON.parse(`{"name": "Ada", "${key}": {}}`) as unknown;
     const result = contactFieldsSchema.strict().safeParse(body);
     expect(result.success).toBe(false);
-    expect(Object.hasOwn(fieldErrorsOf(result.error!), key)).toBe(true);
+    const fieldErrors = fieldErrorsOf(result.error!);
+    expect(Object.hasOwn(fieldErrors, key)).toBe(true);
+    expect(Object.getPrototypeOf(fieldErrors)).toBe(Object.prototype);
   });
 });
 

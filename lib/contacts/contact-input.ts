@@ -56,6 +56,14 @@ export function emptyFieldErrors(): Record<string, string[]> {
 }
 
 /**
+ * The same errors as a plain object (own keys, `__proto__` included, via defineProperty semantics): React refuses
+ * to send an object without a prototype from a server action to the page.
+ */
+export function plainFieldErrors(errors: Record<string, string[] | undefined>): FieldErrors {
+  return Object.fromEntries(Object.entries(errors)) as FieldErrors;
+}
+
+/**
  * Validates the fields a partial update (the API's PATCH) sends, each on its own: zod's `.partial()` would fill
  * in defaults (a missing `isPrivate` would become false) and silently reset fields that were not sent.
  */
@@ -71,7 +79,7 @@ export function parseContactChanges(changes: Record<string, unknown>): { ok: tru
     if (result.success) parsed[key] = result.data;
     else fieldErrors[key] = result.error.issues.map((issue) => issue.message);
   }
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors: fieldErrors as FieldErrors };
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors: plainFieldErrors(fieldErrors) };
   return { ok: true, changes: { ...parsed } as Partial<ContactFields> };
 }
 
@@ -90,7 +98,7 @@ export function fieldErrorsOf(error: z.ZodError, into: Record<string, string[]> 
     const key = issue.path.length > 0 ? String(issue.path[0]) : "body";
     into[key] = [...(Object.hasOwn(into, key) ? (into[key] ?? []) : []), issue.message];
   }
-  return into as FieldErrors;
+  return plainFieldErrors(into);
 }
 
 /** Reads the contact form: a checkbox is "on" when ticked and absent otherwise. */

@@ -12,6 +12,7 @@ import {
   emptyFieldErrors,
   fieldErrorsOf,
   parseContactChanges,
+  plainFieldErrors,
   versionSchema,
 } from "@/lib/contacts/contact-input";
 import { deleteContactAtVersion, findContactById, insertContact, updateContactAtVersion } from "@/lib/contacts/contact-store";
@@ -73,7 +74,7 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
     const parsedChanges = parseContactChanges(changes);
     if (!parsedTarget.success || !parsedChanges.ok) {
       const fieldErrors = Object.assign(emptyFieldErrors(), parsedChanges.ok ? {} : parsedChanges.fieldErrors);
-      return { ok: false, fieldErrors: parsedTarget.success ? fieldErrors : fieldErrorsOf(parsedTarget.error, fieldErrors) };
+      return { ok: false, fieldErrors: parsedTarget.success ? plainFieldErrors(fieldErrors) : fieldErrorsOf(parsedTarget.error, fieldErrors) };
     }
     return { ok: true, input: { ...parsedTarget.data, changes: parsedChanges.changes } };
   },
