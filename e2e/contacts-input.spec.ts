@@ -1,4 +1,6 @@
 import type { APIResponse } from "@playwright/test";
+import { paths } from "../lib/paths";
+import { ContactFormPage } from "./pages/contact-form-page";
 import { uniqueName, type ApiErrorBody } from "./support/contacts-api";
 import { expect, test } from "./support/contacts-test";
 
@@ -79,4 +81,19 @@ test("a JSON body over 64 KB is a 413 and creates nothing", async ({ apiAs }) =>
   // Just under the limit is read and validated as usual (notes are at most 2000 characters).
   const fits = await expectRefused(await alice.send("POST", JSON.stringify({ name, notes: "x".repeat(60 * 1024) })), 400, "invalid");
   expect(fits.fieldErrors).toHaveProperty("notes");
+});
+
+test("through the pages: a NUL in the search box or a form field is a message, not an error page", async ({ pageAs }) => {
+  const page = await pageAs("alice");
+  await page.goto(`${paths.contacts}?q=${encodeURIComponent("ada\u0000")}`);
+  await expect(page.locator("#q-error")).toHaveText("q contains a control character.");
+
+  const form = new ContactFormPage(page);
+  await form.gotoNew();
+  await form.fill({ name: uniqueName("nul form") });
+  // Typing cannot produce a NUL; a script or a forged post can.
+  await form.fields.company.evaluate((element) => ((element as HTMLInputElement).value = "Acme\u0000"));
+  await form.createButton.click();
+  await expect(form.fieldError("company")).toHaveText("Company contains a control character.");
+  await expect(page).toHaveURL((url) => url.pathname === paths.newContact);
 });
