@@ -1,39 +1,10 @@
 // @ts-check
 
 /**
- * Security headers for every response. Next's own inline bootstrap scripts need 'unsafe-inline' without a
- * nonce; a nonce would need proxy.ts to rewrite headers, and proxy.ts only redirects here.
- * form-action must also allow the Hosted UI origin: sign-out is a form POST that redirects to Cognito's /logout,
- * and browsers apply form-action to that redirect.
+ * Security headers for every response. The pages' Content-Security-Policy carries a per-request nonce, so proxy.ts
+ * sets it; the API's JSON never needs to run or load anything.
  */
-function hostedUiOrigin() {
-  const url = process.env.COGNITO_MODE === "local" ? process.env.COGNITO_LOCAL_URL : process.env.COGNITO_DOMAIN;
-  try {
-    return url ? new URL(url).origin : "";
-  } catch {
-    return "";
-  }
-}
-
-const isDev = process.env.NODE_ENV !== "production";
-
-function contentSecurityPolicy() {
-  const formAction = hostedUiOrigin();
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "frame-ancestors 'none'",
-    formAction ? `form-action 'self' ${formAction}` : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
-}
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -43,12 +14,19 @@ const nextConfig = {
   // `npm test` type-checks the whole project with tsc; building again per dist folder would also rewrite tsconfig.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // Next rewrites a proxy redirect whose host equals the one it thinks it serves (its listening address, often
+  // localhost) into a relative one, which would send a visitor on 127.0.0.1 back to 127.0.0.1 forever. The option
+  // also skips the Pages Router's /_next/data and i18n handling, which this App Router app does not use.
+  skipProxyUrlNormalize: true,
   async headers() {
     return [
       {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CSP }],
+      },
+      {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy() },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -1,21 +1,71 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { canonicalDecision, requestHost } from "@/lib/http/canonical-origin";
+import { createNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { declaresTooLarge, SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE } from "@/lib/http/limited-body";
+import { type ProxySettings, proxySettingsFrom } from "@/lib/http/proxy-settings";
 import { paths } from "@/lib/paths";
 
 /**
- * Only redirects: a request for a private page without any session cookie goes to sign in. It decides nothing
- * else — every page, action and route handler verifies the token and asks Cerbos itself.
+ * Only redirects (and the CSP nonce): the canonical origin first, then signed-out visitors of private pages to
+ * sign in. It decides nothing else — every page, action and route handler verifies the token and asks Cerbos itself.
  */
 const SESSION_COOKIE = /^(contacts_session|(__Secure-)?next-auth\.session-token(\.\d+)?)$/;
+const PRIVATE_PREFIXES = [paths.contacts];
 
-export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name));
-  if (hasSession) return NextResponse.next();
-  const signIn = new URL(paths.signIn, request.url);
+let settings: ProxySettings | undefined;
+
+// The one read of process.env outside lib/env.ts: lib/env.ts is server-only (it validates secrets) and the proxy
+// may not import it. These are variables lib/env.ts validates at start-up; proxySettingsFrom applies the same rules.
+function getProxySettings(): ProxySettings {
+  if (settings) return settings;
+  // eslint-disable-next-line no-restricted-properties
+  const { NODE_ENV, NEXTAUTH_URL, COGNITO_MODE, COGNITO_DOMAIN, COGNITO_LOCAL_URL } = process.env;
+  settings = proxySettingsFrom({ NODE_ENV, NEXTAUTH_URL, COGNITO_MODE, COGNITO_DOMAIN, COGNITO_LOCAL_URL });
+  return settings;
+}
+
+function isPrivate(pathname: string): boolean {
+  return PRIVATE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+function plainText(status: number, message: string): NextResponse {
+  // Exactly "text/plain": Next's client shows such a body as the error of a server action (app/error.tsx).
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+}
+
+// From the canonical origin, not request.url: Next builds that from the address it listens on (next.config.js).
+function signInRedirect(request: NextRequest, appUrl: URL): NextResponse {
+  const signIn = new URL(paths.signIn, appUrl.origin);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);
 }
 
-// Next reads the matcher at build time, so it must be literal: the private pages.
+/** Next reads the nonce from the request's CSP header and puts it on its own scripts. */
+function withNonce(request: NextRequest, { formActionOrigins, development }: ProxySettings): NextResponse {
+  const policy = pageContentSecurityPolicy({ nonce: createNonce(), formActionOrigins, development });
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export function proxy(request: NextRequest) {
+  const current = getProxySettings();
+  const { pathname, search } = request.nextUrl;
+  const canonical = canonicalDecision({ host: requestHost(request.headers), pathname, search }, request.method, current.appUrl);
+  if (canonical.action === "redirect") return NextResponse.redirect(canonical.location, 308);
+  if (canonical.action === "refuse") return plainText(421, `This app answers on ${current.appUrl.origin} only.`);
+  // A page answers POST only for server actions; over Next's limit it would fail with a 500 page.
+  if (request.method === "POST" && declaresTooLarge(request.headers, SERVER_ACTION_BODY_LIMIT_BYTES)) {
+    return plainText(413, SERVER_ACTION_TOO_LARGE);
+  }
+  const hasSession = request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name));
+  if (!hasSession && isPrivate(request.nextUrl.pathname)) return signInRedirect(request, current.appUrl);
+  return withNonce(request, current);
+}
+
+// Literal, as Next reads it at build time: every page, not the API (its own CSP is in next.config.js) or assets.
 export const config = {
-  matcher: ["/contacts", "/contacts/:path*"],
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico).*)"],
 };

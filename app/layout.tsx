@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: "Cognito sign-in and Cerbos per-record authorization in a Next.js app",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Every page renders per request: a prerendered page would carry no nonce, and the CSP would block its scripts. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

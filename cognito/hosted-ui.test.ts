@@ -106,6 +106,11 @@ describe("authorize validation", () => {
     expect(html).toContain('<label for="password">Password</label>');
     expect(html).toContain('<button type="submit">Sign in</button>');
     expect(html).not.toContain("<script>");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+';/);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain(`form-action 'self' ${new URL(CALLBACK).origin}`);
     expect(hiddenFields(html)).toMatchObject({ client_id: h.clientId, redirect_uri: CALLBACK, state, code_challenge: challenge });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { PAGE_STYLE_SOURCE } from "./page-style";
 
 export class BodyTooLargeError extends Error {}
 
@@ -46,7 +47,8 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
     "x-frame-options": "DENY",
-    "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'`,
+    // No script at all (the pages need none) and only the pages' own stylesheet, by hash.
+    "content-security-policy": `default-src 'none'; script-src 'none'; style-src ${PAGE_STYLE_SOURCE}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
     ...headers,
   });
   res.end(html);

@@ -25,8 +25,8 @@ test.describe("bob's token against alice's contacts", () => {
       if (status === 403) expect(patched.message).toBe("You may not update this contact (no rule allows it).");
       const deleted = await expectError(await bob.remove(before.id, before.version), status, code);
       if (status === 403) expect(deleted.message).toBe("You may not delete this contact (no rule allows it).");
-      // Without a version the delete uses the stored one: still refused.
-      await expectError(await bob.remove(before.id), status, code);
+      // Without a version nothing is deleted either: the version is required, as for PATCH.
+      expect((await expectError(await bob.remove(before.id), 400, "invalid")).fieldErrors).toHaveProperty("version");
 
       const after = await alice.getOk(before.id);
       expect(after).toMatchObject({ name: before.name, notes: "original", version: before.version, updatedAt: before.updatedAt });

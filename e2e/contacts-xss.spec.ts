@@ -42,10 +42,12 @@ test("names that look like HTML are shown as text in the list, the detail and th
     await expectNoInjection(page);
   }
 
-  // Control: the same markup parsed as HTML does run here (the CSP allows inline handlers), so a page that
-  // rendered the name as HTML would have failed the checks above.
+  // Control: the same markup parsed as HTML is what the DOM checks above look for, so a page that rendered the name
+  // as HTML would have failed them; and its inline handler does not run, because the CSP allows no inline script.
   await page.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html), PAYLOADS[0] ?? "");
-  await expect.poll(() => page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBe(1);
+  await expect(page.locator('img[src="x"]')).toHaveCount(1);
+  await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img[src="x"]')?.complete === true);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
 });
 
 test("a search term that looks like HTML is echoed as text", async ({ page }) => {

@@ -1,9 +1,9 @@
 import { paths } from "@/lib/paths";
 
 /** A plain GET form: the search lives in the URL (shareable, back-button friendly) and works without JavaScript. */
-export function SearchForm({ query }: { query: string }) {
+export function SearchForm({ query, error }: { query: string; error?: string }) {
   return (
-    <form action={paths.contacts} method="get" role="search" className="flex gap-2">
+    <form action={paths.contacts} method="get" role="search" className="flex flex-wrap gap-2">
       <label htmlFor="q" className="sr-only">
         Search contacts
       </label>
@@ -12,6 +12,8 @@ export function SearchForm({ query }: { query: string }) {
         name="q"
         type="search"
         defaultValue={query}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "q-error" : undefined}
         maxLength={100}
         placeholder="Search by name, email or company"
         className="block w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
@@ -19,6 +21,11 @@ export function SearchForm({ query }: { query: string }) {
       <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
         Search
       </button>
+      {error ? (
+        <p id="q-error" role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -48,7 +48,7 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
           The contact was deleted.
         </p>
       ) : null}
-      <SearchForm query={q ?? ""} />
+      <SearchForm query={q ?? ""} error={query.success ? undefined : query.error.issues.map((issue) => issue.message).join(" ")} />
       {list.contacts.length > 0 ? (
         <PermissionsTable contacts={list.contacts} actions={CONTACT_ACTIONS} />
       ) : (

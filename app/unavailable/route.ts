@@ -1,5 +1,6 @@
 import { safeReturnPath } from "@/lib/auth/return-to";
 import { RETRY_AFTER_SECONDS } from "@/lib/http/api-errors";
+import { nonceOf } from "@/lib/http/content-security-policy";
 
 export const dynamic = "force-dynamic";
 
@@ -31,10 +32,12 @@ export function GET(request: Request) {
   const asked = params.get("reason");
   const reason = asked === "cognito" || asked === "database" ? REASONS[asked] : REASONS.cerbos;
   const retry = escapeHtml(safeReturnPath(params.get("returnTo")));
+  // The page's CSP (proxy.ts) admits inline styles only with its nonce.
+  const nonce = escapeHtml(nonceOf(request.headers) ?? "");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${reason.title}</title>
-<style>body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;margin:0}main{max-width:34rem;margin:12vh auto;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem}h1{font-size:1.5rem;margin:0 0 .75rem}p{color:#475569;line-height:1.5}a{display:inline-block;margin-top:1rem;background:#4f46e5;color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none}</style>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;margin:0}main{max-width:34rem;margin:12vh auto;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem}h1{font-size:1.5rem;margin:0 0 .75rem}p{color:#475569;line-height:1.5}a{display:inline-block;margin-top:1rem;background:#4f46e5;color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none}</style>
 </head><body><main><h1>${reason.title}</h1><p>${reason.detail}</p><p>Please try again in a few seconds.</p><a href="${retry}">Try again</a></main></body></html>`;
   return new Response(html, {
     status: 503,

@@ -10,6 +10,7 @@ import { safeReturnPath } from "@/lib/auth/return-to";
 import { savePasswordSession } from "@/lib/auth/session";
 import { SignInThrottleUnavailableError, throttled, tooManyAttemptsMessage } from "@/lib/auth/sign-in-throttle";
 import { getEnv } from "@/lib/env";
+import { plainText } from "@/lib/text-input";
 import { paths } from "@/lib/paths";
 
 export type FormState =
@@ -24,15 +25,15 @@ const CHALLENGE_EXPIRED = "This sign-in step has expired. Please sign in again."
 const COGNITO_LOCKED_OUT = "Too many attempts. Try again in a few minutes.";
 
 const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254, "Email is too long.").pipe(z.email("Enter a valid email address.")),
-  password: z.string().min(1, "Enter your password.").max(256, "Password is too long."),
-  callbackUrl: z.string().max(2048).optional(),
+  email: plainText("Email").trim().toLowerCase().max(254, "Email is too long.").pipe(z.email("Enter a valid email address.")),
+  password: plainText("Password").min(1, "Enter your password.").max(256, "Password is too long."),
+  callbackUrl: plainText("callbackUrl").max(2048).optional(),
 });
 
 const newPasswordSchema = z
   .object({
-    newPassword: z.string().min(8, "Use at least 8 characters.").max(256, "Password is too long."),
-    confirmPassword: z.string(),
+    newPassword: plainText("New password").min(8, "Use at least 8 characters.").max(256, "Password is too long."),
+    confirmPassword: plainText("Confirmation"),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match.", path: ["confirmPassword"] });
 

@@ -4,7 +4,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getActingUser } from "@/lib/auth/acting-user";
-import { contactFieldsFromForm, type FieldErrors } from "@/lib/contacts/contact-input";
+import { contactFieldsFromForm, type FieldErrors, versionFromText } from "@/lib/contacts/contact-input";
 import { createContact, deleteContact, updateContact } from "@/lib/contacts/contact-mutations";
 import type { ContactView } from "@/lib/contacts/contact-view";
 import type { MutationResult } from "@/lib/contacts/guarded-mutation";
@@ -54,14 +54,14 @@ export async function createContactAction(_previous: ContactFormState, formData:
 export async function updateContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
   const values = contactFieldsFromForm(formData);
   const id = text(formData, "id");
-  const result = await updateContact(await getActingUser(), { id, version: text(formData, "version"), changes: values });
+  const result = await updateContact(await getActingUser(), { id, version: versionFromText(text(formData, "version")), changes: values });
   if (result.status !== "ok") return toFormState(result, values);
   revalidatePath(paths.contacts);
   redirect(paths.contactDetail(id!));
 }
 
 export async function deleteContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const result = await deleteContact(await getActingUser(), { id: text(formData, "id"), version: text(formData, "version") });
+  const result = await deleteContact(await getActingUser(), { id: text(formData, "id"), version: versionFromText(text(formData, "version")) });
   if (result.status !== "ok") return toFormState(result, {});
   revalidatePath(paths.contacts);
   redirect(`${paths.contacts}?deleted=1`);

@@ -5,7 +5,16 @@ import { explainContactAction } from "@/lib/authz/check-contact-action";
 import { toContactResource, toProposedContactResource } from "@/lib/authz/contact-resources";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ContactRow } from "@/lib/db/schema";
-import { type ContactFields, contactFieldsSchema, contactIdSchema, fieldErrorsOf, parseContactChanges, versionSchema } from "@/lib/contacts/contact-input";
+import {
+  type ContactFields,
+  contactFieldsSchema,
+  contactIdSchema,
+  emptyFieldErrors,
+  fieldErrorsOf,
+  parseContactChanges,
+  plainFieldErrors,
+  versionSchema,
+} from "@/lib/contacts/contact-input";
 import { deleteContactAtVersion, findContactById, insertContact, updateContactAtVersion } from "@/lib/contacts/contact-store";
 import { toContactView } from "@/lib/contacts/contact-view";
 import { type MutationContext, type MutationResult, type MutationSpec, type Refusal, runMutation } from "@/lib/contacts/guarded-mutation";
@@ -63,8 +72,10 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
     const { changes = {}, ...target } = raw as { changes?: Record<string, unknown> };
     const parsedTarget = updateTargetSchema.safeParse(target);
     const parsedChanges = parseContactChanges(changes);
-    const fieldErrors = { ...(parsedTarget.success ? {} : fieldErrorsOf(parsedTarget.error)), ...(parsedChanges.ok ? {} : parsedChanges.fieldErrors) };
-    if (!parsedTarget.success || !parsedChanges.ok) return { ok: false, fieldErrors };
+    if (!parsedTarget.success || !parsedChanges.ok) {
+      const fieldErrors = Object.assign(emptyFieldErrors(), parsedChanges.ok ? {} : parsedChanges.fieldErrors);
+      return { ok: false, fieldErrors: parsedTarget.success ? plainFieldErrors(fieldErrors) : fieldErrorsOf(parsedTarget.error, fieldErrors) };
+    }
     return { ok: true, input: { ...parsedTarget.data, changes: parsedChanges.changes } };
   },
   load: (ctx, input) => loadCurrent(ctx, input.id),
@@ -83,7 +94,8 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
   },
 };
 
-const deleteInputSchema = z.object({ id: contactIdSchema, version: versionSchema.optional() });
+// Like an update, a delete names the version it saw: deleting "whatever is current" could remove someone's edit unseen.
+const deleteInputSchema = z.object({ id: contactIdSchema, version: versionSchema });
 type DeleteInput = z.infer<typeof deleteInputSchema>;
 
 const deleteSpec: MutationSpec<DeleteInput, ContactRow> = {
@@ -91,7 +103,7 @@ const deleteSpec: MutationSpec<DeleteInput, ContactRow> = {
   load: (ctx, input) => loadCurrent(ctx, input.id),
   authorize: (ctx, row) => refuseUnlessAllowed(ctx, row, "delete"),
   async write(ctx, row, input) {
-    const deleted = await deleteContactAtVersion(ctx.db, row.id, input.version ?? row.version);
+    const deleted = await deleteContactAtVersion(ctx.db, row.id, input.version);
     return deleted ? { status: "ok", contact: null } : lostRace(ctx, row.id);
   },
 };
@@ -102,5 +114,5 @@ export const createContact = (user: CurrentUser | null, fields: unknown) => runM
 export const updateContact = (user: CurrentUser | null, input: { id: unknown; version: unknown; changes: Record<string, unknown> }) =>
   runMutation(user, input, updateSpec);
 
-/** Without a version (the API's DELETE), the version just loaded is used. */
-export const deleteContact = (user: CurrentUser | null, input: { id: unknown; version?: unknown }) => runMutation(user, input, deleteSpec);
+/** `version` is required: a stale one is a conflict, as for an update. */
+export const deleteContact = (user: CurrentUser | null, input: { id: unknown; version: unknown }) => runMutation(user, input, deleteSpec);

@@ -82,9 +82,9 @@ describe("contact mutations", () => {
     const open = await create(alice, { name: "Open" });
     const hidden = await create(alice, { name: "Hidden", isPrivate: true });
     expect(await updateContact(bob, { id: open.id, version: 1, changes: { name: "Hacked" } })).toMatchObject({ status: "forbidden" });
-    expect(await deleteContact(bob, { id: open.id })).toMatchObject({ status: "forbidden" });
+    expect(await deleteContact(bob, { id: open.id, version: 1 })).toMatchObject({ status: "forbidden" });
     expect(await updateContact(bob, { id: hidden.id, version: 1, changes: { name: "Hacked" } })).toEqual({ status: "not-found" });
-    expect(await deleteContact(bob, { id: hidden.id })).toEqual({ status: "not-found" });
+    expect(await deleteContact(bob, { id: hidden.id, version: 1 })).toEqual({ status: "not-found" });
     const db = await getReadyDb();
     expect((await findContactById(db, open.id))?.name).toBe("Open");
     expect((await findContactById(db, hidden.id))?.name).toBe("Hidden");
@@ -98,7 +98,7 @@ describe("contact mutations", () => {
   });
 
   it("treats a malformed id as not found", async () => {
-    expect(await deleteContact(alice, { id: "../etc" })).toMatchObject({ status: "invalid" });
+    expect(await deleteContact(alice, { id: "../etc", version: 1 })).toMatchObject({ status: "invalid" });
     expect(await getContactForUser(alice, "not-a-uuid")).toBeNull();
   });
 

@@ -1,12 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { inspect } from "node:util";
 import { DrizzleQueryError, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, createDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 import { contacts } from "./schema";
-import { DatabaseUnavailableError, isConnectionFailure } from "./unavailable";
+import { DatabaseQueryError, DatabaseUnavailableError, isConnectionFailure } from "./unavailable";
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -92,5 +93,21 @@ describe("a PGlite that cannot serve", () => {
     await db.execute(sql`select 1`);
     await closeDatabase(db);
     await expect(db.execute(sql`select 1`)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  });
+});
+
+describe("a query the database refuses", () => {
+  // Starting PGlite takes seconds on a busy machine.
+  it("is reported without its parameters or the driver's details", { timeout: 60_000 }, async () => {
+    const db = createDatabase({ driver: "pglite", dataDir: "memory://" });
+    try {
+      const failure = await db.execute(sql`select ${"s3cret-param"}::int`).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DatabaseQueryError);
+      expect((failure as DatabaseQueryError).code).toBe("22P02");
+      expect(inspect(failure, { depth: 10 })).not.toContain("s3cret-param");
+      expect((failure as Error).message).toContain("select $1::int");
+    } finally {
+      await closeDatabase(db);
+    }
   });
 });

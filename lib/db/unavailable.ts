@@ -44,10 +44,32 @@ export function isConnectionFailure(error: unknown, depth = 0): boolean {
   return directCauses(error).some((cause) => isConnectionFailure(cause, depth + 1));
 }
 
-/** The error to rethrow: a DatabaseUnavailableError when `isUnavailable` says so, the original otherwise. */
+/**
+ * A query the database refused (a bug, never user input: validation stops that first). Drizzle's own error puts
+ * every parameter in its message and the driver's `detail` can quote a row, and Next logs unhandled errors in full,
+ * so this keeps only the statement (placeholders, no values) and the SQLSTATE; `cause.code` stays for callers.
+ */
+export class DatabaseQueryError extends Error {
+  override name = "DatabaseQueryError";
+  readonly code: string | undefined;
+
+  constructor(query: string, code: string | undefined) {
+    super(`A database query failed (SQLSTATE ${code ?? "unknown"}): ${query.slice(0, 300)}`, { cause: { code } });
+    this.code = code;
+  }
+}
+
+function redactQueryError(error: unknown): unknown {
+  if (!(error instanceof Error) || !("query" in error) || typeof error.query !== "string") return error;
+  const cause = error.cause;
+  const code = typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
+  return new DatabaseQueryError(error.query, code);
+}
+
+/** The error to rethrow: a DatabaseUnavailableError when `isUnavailable` says so, a redacted one otherwise. */
 export function toDatabaseError(error: unknown, isUnavailable: (error: unknown) => boolean = isConnectionFailure): unknown {
   if (error instanceof DatabaseUnavailableError) return error;
-  return isUnavailable(error) ? new DatabaseUnavailableError({ cause: error }) : error;
+  return isUnavailable(error) ? new DatabaseUnavailableError({ cause: error }) : redactQueryError(error);
 }
 
 type AnySession = PgSession<PgQueryResultHKT, Record<string, unknown>>;

@@ -7,6 +7,7 @@ export const API_ERRORS = {
   not_found: { status: 404, message: "Not found." },
   bad_request: { status: 400, message: "The request is invalid." },
   invalid: { status: 400, message: "Some fields are invalid." },
+  payload_too_large: { status: 413, message: "The body is larger than 64 KB; nothing was changed." },
   conflict: { status: 409, message: "The contact was changed by someone else since you loaded it; nothing was saved." },
   internal: { status: 500, message: "Something went wrong; nothing was changed." },
   cross_origin: { status: 403, message: "Cross-origin requests are not accepted." },

@@ -6,6 +6,7 @@ import { UnsupportedPlanError } from "@/lib/authz/plan-to-sql";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import type { MutationResult } from "@/lib/contacts/guarded-mutation";
 import { apiError } from "@/lib/http/api-errors";
+import { MAX_JSON_BODY_BYTES, readLimitedText } from "@/lib/http/limited-body";
 
 /** Runs `handle` for the user behind the Bearer token, or answers 401/503 in the API's one error shape. */
 export async function withBearerUser(request: Request, handle: (user: CurrentUser) => Promise<Response>): Promise<Response> {
@@ -26,14 +27,17 @@ export async function withBearerUser(request: Request, handle: (user: CurrentUse
   }
 }
 
-/** Reads a JSON object body; anything else is a 400 that says so. */
+/** Reads a JSON object body of at most 64 KB; anything else is a 400 (or 413) that says so. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
     return apiError("bad_request", { message: "Send a JSON body with Content-Type: application/json." });
   }
+  const read = await readLimitedText(request, MAX_JSON_BODY_BYTES);
+  if (read.status === "too-large") return apiError("payload_too_large");
+  if (read.status === "unreadable") return apiError("bad_request", { message: "The body could not be read as UTF-8." });
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(read.text);
   } catch {
     return apiError("bad_request", { message: "The body is not valid JSON." });
   }

@@ -1,3 +1,4 @@
+import { versionFromText } from "@/lib/contacts/contact-input";
 import { deleteContact, updateContact } from "@/lib/contacts/contact-mutations";
 import { getContactForUser } from "@/lib/contacts/contact-reads";
 import { apiError } from "@/lib/http/api-errors";
@@ -28,11 +29,11 @@ export async function PATCH(request: Request, { params }: RouteContext) {
   });
 }
 
-/** `?version=n` makes the delete conditional on nobody having changed the contact since. */
+/** `?version=n` (required, as for PATCH): the delete happens only if nobody has changed the contact since. */
 export async function DELETE(request: Request, { params }: RouteContext) {
   const { id } = await params;
   return withBearerUser(request, async (user) => {
-    const version = new URL(request.url).searchParams.get("version") ?? undefined;
+    const version = versionFromText(new URL(request.url).searchParams.get("version"));
     return mutationResponse(await deleteContact(user, { id, version }));
   });
 }

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * What proxy.ts needs from the environment: the canonical origin and the Hosted UI origin (for form-action).
+ * lib/env.ts is server-only and validates every secret, which the proxy has no use for; these are the same
+ * variables it validates at start-up (instrumentation.ts stops a bad environment), parsed here with the same rules.
+ */
+export type ProxySettings = { appUrl: URL; formActionOrigins: string[]; development: boolean };
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+const proxyEnvSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  NEXTAUTH_URL: httpUrl,
+  COGNITO_MODE: z.enum(["aws", "local"]),
+  COGNITO_DOMAIN: httpUrl.optional(),
+  COGNITO_LOCAL_URL: httpUrl.optional(),
+});
+
+export function proxySettingsFrom(source: Record<string, string | undefined>): ProxySettings {
+  const env = proxyEnvSchema.parse(Object.fromEntries(Object.entries(source).filter(([, value]) => value)));
+  const hostedUi = env.COGNITO_MODE === "local" ? env.COGNITO_LOCAL_URL : env.COGNITO_DOMAIN;
+  return {
+    appUrl: new URL(env.NEXTAUTH_URL),
+    formActionOrigins: hostedUi ? [new URL(hostedUi).origin] : [],
+    development: env.NODE_ENV === "development",
+  };
+}
