@@ -11,6 +11,7 @@ import {
   type AuthResponse,
 } from "./auth-flows";
 import { checkSecretHash } from "./client-auth";
+import { SIGN_OUT_TARGETS } from "./sign-out-targets";
 import type { StandIn } from "./stand-in";
 
 const StringMap = z.record(z.string(), z.string());
@@ -112,4 +113,5 @@ export const API_TARGETS: Record<string, (standIn: StandIn, body: unknown) => Pr
   RespondToAuthChallenge: respondToAuthChallenge,
   AdminInitiateAuth: adminInitiateAuth,
   AdminListGroupsForUser: adminListGroupsForUser,
+  ...SIGN_OUT_TARGETS,
 };
