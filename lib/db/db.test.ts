@@ -85,7 +85,7 @@ describe.each(backends)("database on $name", (backend) => {
     if (peer) await closeDatabase(peer);
     await migrateDatabase(t.db, t.migrateOptions);
     const applied = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(t.migrateOptions.migrationsSchema ?? "drizzle")}.__drizzle_migrations`);
-    expect(applied.rows).toEqual([{ n: 1 }]);
+    expect(applied.rows).toEqual([{ n: 2 }]);
   });
 
   it("stores a contact with defaults: a uuid, version 1, public, timestamps", async () => {
