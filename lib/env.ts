@@ -28,6 +28,11 @@ const rawEnvSchema = z.object({
   SESSION_PASSWORD: z.string().min(32, "must be at least 32 characters"),
   CERBOS_URL: urlSchema.default("http://127.0.0.1:3592"),
   CERBOS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
+  // ASVS V7.3: 8 hours idle and 7 days absolute unless configured; at most 30 days idle, 90 days absolute.
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
+  BEARER_VERIFY_WITH_COGNITO: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+  BEARER_COGNITO_CHECK_TTL_SECONDS: z.coerce.number().int().min(0).max(900).default(60),
 });
 
 export type RawEnv = z.infer<typeof rawEnvSchema>;
@@ -54,6 +59,9 @@ export type Env = RawEnv & {
   appUrl: URL;
   /** Cookies are Secure whenever the app is served over https (WebKit drops Secure cookies on http://localhost). */
   secureCookies: boolean;
+  sessionTimeouts: { idleMs: number; absoluteMs: number };
+  /** Opt-in: ask Cognito (GetUser) about every Bearer token, remembering its answer for `ttlMs`. */
+  bearerCognitoCheck: { enabled: boolean; ttlMs: number };
 };
 
 export class EnvError extends Error {
@@ -92,6 +100,13 @@ function checkProductionSecrets(raw: RawEnv, problems: string[]) {
   if (raw.NEXTAUTH_SECRET === raw.SESSION_PASSWORD) problems.push("SESSION_PASSWORD: must differ from NEXTAUTH_SECRET");
 }
 
+function sessionTimeouts(raw: RawEnv, problems: string[]): Env["sessionTimeouts"] {
+  const idleMs = raw.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+  const absoluteMs = raw.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
+  if (idleMs > absoluteMs) problems.push("SESSION_IDLE_TIMEOUT_MINUTES: must not be longer than SESSION_ABSOLUTE_TIMEOUT_HOURS");
+  return { idleMs, absoluteMs };
+}
+
 function parseDatabase(source: Record<string, string | undefined>, problems: string[]): DatabaseSettings | undefined {
   try {
     return databaseSettingsFromEnv(source);
@@ -114,9 +129,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cognito = deriveCognito(raw, problems);
   checkProductionSecrets(raw, problems);
   const database = parseDatabase(source, problems);
+  const timeouts = sessionTimeouts(raw, problems);
   if (!cognito || !database || problems.length > 0) fail(problems);
   const appUrl = new URL(raw.NEXTAUTH_URL);
-  return { ...raw, cognito, database, appUrl, secureCookies: appUrl.protocol === "https:" };
+  const bearerCognitoCheck = { enabled: raw.BEARER_VERIFY_WITH_COGNITO === "true", ttlMs: raw.BEARER_COGNITO_CHECK_TTL_SECONDS * 1000 };
+  return { ...raw, cognito, database, appUrl, secureCookies: appUrl.protocol === "https:", sessionTimeouts: timeouts, bearerCognitoCheck };
 }
 
 let cached: Env | undefined;

@@ -2,6 +2,8 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import {
   CognitoIdentityProviderClient,
+  GetUserCommand,
+  GlobalSignOutCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
@@ -138,5 +140,36 @@ export async function revokeRefreshToken(cognito: CognitoSettings, refreshToken:
   } catch (error) {
     console.warn(`[auth] refresh token revocation failed: ${errorName(error)}`);
     return false;
+  }
+}
+
+/** Cognito's own verdict on an access token: "refused" when it is revoked (or expired, or not Cognito's at all). */
+export type CognitoTokenVerdict = "accepted" | "refused";
+
+function verdictOrUnavailable(error: unknown, call: string): CognitoTokenVerdict {
+  if (isServiceFault(error)) throw new CognitoUnavailableError(`Cognito ${call} failed`, { cause: error });
+  return "refused";
+}
+
+/**
+ * GetUser answers only for a token Cognito still honours: on real Cognito (and the stand-in) it refuses a token whose
+ * refresh token was revoked or whose user was signed out globally, which no local JWT check can know.
+ */
+export async function checkAccessTokenWithCognito(cognito: CognitoSettings, accessToken: string): Promise<CognitoTokenVerdict> {
+  try {
+    await clientFor(cognito).send(new GetUserCommand({ AccessToken: accessToken }));
+    return "accepted";
+  } catch (error) {
+    return verdictOrUnavailable(error, "GetUser");
+  }
+}
+
+/** Ends every session of the token's user at Cognito: all refresh tokens, and the access tokens issued before. */
+export async function globalSignOut(cognito: CognitoSettings, accessToken: string): Promise<CognitoTokenVerdict> {
+  try {
+    await clientFor(cognito).send(new GlobalSignOutCommand({ AccessToken: accessToken }));
+    return "accepted";
+  } catch (error) {
+    return verdictOrUnavailable(error, "GlobalSignOut");
   }
 }

@@ -70,6 +70,12 @@ export async function revokeSession(db: Database, id: string, sub: string, now =
   return revoked.length > 0;
 }
 
+/** Ends a session by its id alone: for the browser that holds it (its sealed cookie is the proof), at sign-out. */
+export async function endSession(db: Database, id: string, now = new Date()): Promise<void> {
+  if (!SESSION_ID_PATTERN.test(id)) return;
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
 export async function revokeAllSessions(db: Database, sub: string, now = new Date()): Promise<number> {
   const revoked = await db
     .update(sessions)

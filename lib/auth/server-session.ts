@@ -1,0 +1,51 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { AccessTokenClaims } from "@/lib/auth/access-token";
+import {
+  checkSession,
+  createSession,
+  endSession,
+  recordOrigin,
+  type SessionCheck,
+  type SessionMethod,
+} from "@/lib/auth/session-registry";
+import { userAgentLabel } from "@/lib/auth/user-agent-label";
+import { getReadyDb } from "@/lib/db/migrate";
+import { getEnv } from "@/lib/env";
+
+/** The registry as the app uses it: the process database, the configured timeouts, the request's user agent. */
+
+export function originJtiOf(claims: AccessTokenClaims): string | undefined {
+  return typeof claims.origin_jti === "string" && claims.origin_jti !== "" ? claims.origin_jti : undefined;
+}
+
+/**
+ * The database failed: the request answers 503. By name, not instanceof: Next bundles instrumentation and routes
+ * separately, each with its own copy of the class, so instanceof misses errors from the other copy.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return error instanceof Error && error.name === "DatabaseUnavailableError";
+}
+
+/** Registers a new sign-in and returns the session id its cookie will carry (route handlers and actions only). */
+export async function registerSession(method: SessionMethod, claims: AccessTokenClaims): Promise<string> {
+  const userAgent = userAgentLabel((await headers()).get("user-agent"));
+  const db = await getReadyDb();
+  const session = await createSession(db, { sub: claims.sub, method, userAgent, originJti: originJtiOf(claims) }, getEnv().sessionTimeouts);
+  return session.id;
+}
+
+export async function checkRegisteredSession(id: string): Promise<SessionCheck> {
+  return checkSession(await getReadyDb(), id, getEnv().sessionTimeouts);
+}
+
+/** Ends the session whose cookie this request carries (possession of the sealed id is the proof). */
+export async function endRegisteredSession(id: string): Promise<void> {
+  await endSession(await getReadyDb(), id);
+}
+
+/** After a refresh: keeps the row pointing at the origin_jti of the session's newest tokens. */
+export async function recordRefreshedOrigin(id: string, previous: string | null, claims: AccessTokenClaims): Promise<void> {
+  const origin = originJtiOf(claims);
+  if (origin && origin !== previous) await recordOrigin(await getReadyDb(), id, origin);
+}
