@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 
 // Next reads the matcher at build time, so it must be literal: the private pages.
 export const config = {
-  matcher: ["/contacts", "/contacts/:path*"],
+  matcher: ["/contacts", "/contacts/:path*", "/sessions"],
 };

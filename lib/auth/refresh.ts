@@ -12,7 +12,7 @@ import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
 
 export type RefreshOutcome =
-  | { status: "refreshed"; kind: SessionKind; accessToken: string; email: string | undefined }
+  | { status: "refreshed"; kind: SessionKind; accessToken: string; email: string | undefined; sessionId: string | undefined }
   | { status: "no-session" }
   | { status: "rejected" }
   | { status: "unavailable" };
@@ -30,7 +30,8 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
     await recordRefreshedOrigin(session.sessionId, check.session?.originJti ?? null, claims);
     await passwordSessionCookie.write({ ...session, accessToken: tokens.accessToken, expiresAt: claims.exp });
     if (tokens.refreshToken !== refresh.refreshToken) await passwordRefreshCookie.write({ ...refresh, refreshToken: tokens.refreshToken });
-    return { status: "refreshed", kind: "password", accessToken: tokens.accessToken, email: session.email };
+    const { sessionId, email } = session;
+    return { status: "refreshed", kind: "password", accessToken: tokens.accessToken, email, sessionId };
   } catch (error) {
     if (error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError) return { status: "unavailable" };
     if (isDatabaseUnavailable(error)) return { status: "unavailable" };
@@ -58,7 +59,8 @@ async function refreshHostedUiSession(): Promise<RefreshOutcome> {
   if (!token?.accessToken || typeof token.expiresAt !== "number") return { status: "rejected" };
   // The jwt callback keeps the old token when Cognito cannot be reached.
   if (isExpired(token.expiresAt)) return { status: "unavailable" };
-  return { status: "refreshed", kind: "hosted-ui", accessToken: token.accessToken, email: token.email ?? undefined };
+  const { accessToken, sessionId } = token;
+  return { status: "refreshed", kind: "hosted-ui", accessToken, email: token.email ?? undefined, sessionId };
 }
 
 /**

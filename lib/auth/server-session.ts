@@ -5,7 +5,10 @@ import {
   checkSession,
   createSession,
   endSession,
+  listActiveSessions,
   recordOrigin,
+  revokeAllSessions,
+  revokeSession,
   type SessionCheck,
   type SessionMethod,
 } from "@/lib/auth/session-registry";
@@ -48,4 +51,17 @@ export async function endRegisteredSession(id: string): Promise<void> {
 export async function recordRefreshedOrigin(id: string, previous: string | null, claims: AccessTokenClaims): Promise<void> {
   const origin = originJtiOf(claims);
   if (origin && origin !== previous) await recordOrigin(await getReadyDb(), id, origin);
+}
+
+export async function listUserSessions(sub: string) {
+  return listActiveSessions(await getReadyDb(), sub);
+}
+
+/** Only ever the caller's own rows: the owner is the signed-in user, never taken from the form. */
+export async function revokeUserSession(id: string, sub: string): Promise<boolean> {
+  return revokeSession(await getReadyDb(), id, sub);
+}
+
+export async function revokeAllUserSessions(sub: string): Promise<number> {
+  return revokeAllSessions(await getReadyDb(), sub);
 }
