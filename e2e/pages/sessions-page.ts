@@ -18,7 +18,9 @@ export class SessionsPage {
     this.currentRow = this.table.locator('tbody tr[data-current="true"]');
     this.otherRows = this.table.locator('tbody tr[data-current="false"]');
     this.signOutEverywhereButton = page.getByRole("button", { name: "Sign out everywhere" });
-    this.notice = page.getByRole("status").or(page.getByRole("alert")).filter({ hasText: /\S/ });
+    // Inside <main>: Next's route announcer is also role="alert".
+    const main = page.getByRole("main");
+    this.notice = main.getByRole("status").or(main.getByRole("alert"));
   }
 
   async goto(): Promise<void> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   checkSession,
   createSession,
+  endSession,
   findSession,
   findSessionByOrigin,
   listActiveSessions,
@@ -75,6 +76,8 @@ describe.each(testBackends)("session registry on $name", (backend) => {
     expect((await checkSession(t.db, mine.id, timeouts, at(2 * MINUTE))).state).toBe("revoked");
     expect((await findSession(t.db, mine.id))?.revokedAt).toEqual(at(MINUTE));
     expect((await checkSession(t.db, "nope", timeouts, at(MINUTE))).state).toBe("revoked");
+    await endSession(t.db, theirs.id, at(3 * MINUTE));
+    expect((await checkSession(t.db, theirs.id, timeouts, at(3 * MINUTE))).state).toBe("revoked");
   });
 
   it("revokes all of a user's sessions and lists only active ones", async () => {
