@@ -23,7 +23,9 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown, fields: string): T {
   return parsed.data;
 }
 
-async function verifiedPayload(standIn: StandIn, token: string): Promise<{ pool: UserPoolService; payload: JwtPayload }> {
+type VerifiedToken = { pool: UserPoolService; payload: JwtPayload };
+
+async function verifiedPayload(standIn: StandIn, token: string): Promise<VerifiedToken> {
   const payload = verifySignature(token);
   const clientId = payload?.client_id;
   if (!payload || typeof clientId !== "string" || payload.token_use !== "access") throw INVALID();
@@ -48,7 +50,9 @@ async function ownerOfAccessToken(standIn: StandIn, token: string): Promise<Toke
   if (isRevoked(user, payload)) throw REVOKED();
   if (user.Enabled === false) throw new CognitoError("NotAuthorizedException", "User is disabled.");
   const scopes = typeof payload.scope === "string" ? payload.scope.split(" ") : [];
-  if (!scopes.includes(ADMIN_SCOPE)) throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
+  if (!scopes.includes(ADMIN_SCOPE)) {
+    throw new CognitoError("NotAuthorizedException", "Access Token does not have required scopes");
+  }
   return { pool, user, payload };
 }
 
@@ -83,4 +87,8 @@ async function adminUserGlobalSignOut(standIn: StandIn, raw: unknown): Promise<u
 }
 
 /** Registered in API_TARGETS. */
-export const SIGN_OUT_TARGETS = { GetUser: getUser, GlobalSignOut: globalSignOut, AdminUserGlobalSignOut: adminUserGlobalSignOut };
+export const SIGN_OUT_TARGETS = {
+  GetUser: getUser,
+  GlobalSignOut: globalSignOut,
+  AdminUserGlobalSignOut: adminUserGlobalSignOut,
+};

@@ -66,7 +66,7 @@ export function withRefreshOrigins(router: Router): Router {
   };
 }
 
-/** When GlobalSignOut / AdminUserGlobalSignOut last ran for the user (epoch ms), kept on cognito-local's user record. */
+/** When a global sign-out last ran for the user (epoch ms), kept on cognito-local's user record. */
 export type SignedOutUser = User & { GlobalSignOutAt?: number };
 
 /**

@@ -103,7 +103,9 @@ function checkProductionSecrets(raw: RawEnv, problems: string[]) {
 function sessionTimeouts(raw: RawEnv, problems: string[]): Env["sessionTimeouts"] {
   const idleMs = raw.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
   const absoluteMs = raw.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
-  if (idleMs > absoluteMs) problems.push("SESSION_IDLE_TIMEOUT_MINUTES: must not be longer than SESSION_ABSOLUTE_TIMEOUT_HOURS");
+  if (idleMs > absoluteMs) {
+    problems.push("SESSION_IDLE_TIMEOUT_MINUTES: must not be longer than SESSION_ABSOLUTE_TIMEOUT_HOURS");
+  }
   return { idleMs, absoluteMs };
 }
 
@@ -132,8 +134,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const timeouts = sessionTimeouts(raw, problems);
   if (!cognito || !database || problems.length > 0) fail(problems);
   const appUrl = new URL(raw.NEXTAUTH_URL);
-  const bearerCognitoCheck = { enabled: raw.BEARER_VERIFY_WITH_COGNITO === "true", ttlMs: raw.BEARER_COGNITO_CHECK_TTL_SECONDS * 1000 };
-  return { ...raw, cognito, database, appUrl, secureCookies: appUrl.protocol === "https:", sessionTimeouts: timeouts, bearerCognitoCheck };
+  const bearerCognitoCheck = {
+    enabled: raw.BEARER_VERIFY_WITH_COGNITO === "true",
+    ttlMs: raw.BEARER_COGNITO_CHECK_TTL_SECONDS * 1000,
+  };
+  const secureCookies = appUrl.protocol === "https:";
+  return { ...raw, cognito, database, appUrl, secureCookies, sessionTimeouts: timeouts, bearerCognitoCheck };
 }
 
 let cached: Env | undefined;

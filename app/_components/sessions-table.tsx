@@ -32,7 +32,9 @@ export function SessionsTable({ sessions, currentId }: SessionsTableProps) {
               <tr key={session.id} data-current={current}>
                 <td className="px-4 py-2">
                   {methodLabel(session.method)}
-                  {current ? <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs text-indigo-800">This browser</span> : null}
+                  {current ? (
+                    <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs text-indigo-800">This browser</span>
+                  ) : null}
                 </td>
                 <td className="px-4 py-2">{session.userAgent}</td>
                 <td className="px-4 py-2">{when.format(session.createdAt)}</td>
@@ -40,7 +42,10 @@ export function SessionsTable({ sessions, currentId }: SessionsTableProps) {
                 <td className="px-4 py-2 text-right">
                   <form action={revokeSessionAction}>
                     <input type="hidden" name="sessionId" value={session.id} />
-                    <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 text-xs font-medium hover:bg-slate-50">
+                    <button
+                      type="submit"
+                      className="rounded-md border border-slate-300 px-3 py-1 text-xs font-medium hover:bg-slate-50"
+                    >
                       {current ? "Sign out this browser" : "Sign out this session"}
                     </button>
                   </form>

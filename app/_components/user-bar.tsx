@@ -17,7 +17,10 @@ export function UserBar({ email, username, roles, via }: UserBarProps) {
           Your sessions
         </a>
         <form action={paths.signOut} method="post">
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
           Sign out
           </button>
         </form>

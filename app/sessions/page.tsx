@@ -21,7 +21,8 @@ export default async function SessionsPage({ searchParams }: SessionsPageProps) 
   const params = await searchParams;
   const user = await requireUser(paths.sessions);
   const sessions = await loadOrUnavailable(() => listUserSessions(user.sub), paths.sessions);
-  const notice = params.revoked === "1" ? NOTICES.revoked : typeof params.error === "string" ? NOTICES[params.error] : undefined;
+  const error = typeof params.error === "string" ? NOTICES[params.error] : undefined;
+  const notice = params.revoked === "1" ? NOTICES.revoked : error;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -40,10 +41,15 @@ export default async function SessionsPage({ searchParams }: SessionsPageProps) 
       ) : null}
       <SessionsTable
         currentId={user.sessionId}
-        sessions={sessions.map(({ id, method, userAgent, createdAt, lastSeenAt }) => ({ id, method, userAgent, createdAt, lastSeenAt }))}
+        sessions={sessions.map(({ id, method, userAgent, createdAt, lastSeenAt }) => {
+          return { id, method, userAgent, createdAt, lastSeenAt };
+        })}
       />
       <form action={signOutEverywhereAction}>
-        <button type="submit" className="rounded-md bg-rose-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-rose-500">
+        <button
+          type="submit"
+          className="rounded-md bg-rose-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-rose-500"
+        >
           Sign out everywhere
         </button>
       </form>

@@ -155,7 +155,10 @@ function verdictOrUnavailable(error: unknown, call: string): CognitoTokenVerdict
  * GetUser answers only for a token Cognito still honours: on real Cognito (and the stand-in) it refuses a token whose
  * refresh token was revoked or whose user was signed out globally, which no local JWT check can know.
  */
-export async function checkAccessTokenWithCognito(cognito: CognitoSettings, accessToken: string): Promise<CognitoTokenVerdict> {
+export async function checkAccessTokenWithCognito(
+  cognito: CognitoSettings,
+  accessToken: string,
+): Promise<CognitoTokenVerdict> {
   try {
     await clientFor(cognito).send(new GetUserCommand({ AccessToken: accessToken }));
     return "accepted";

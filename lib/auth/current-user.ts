@@ -71,11 +71,15 @@ export const getCurrentUser = cache(async (): Promise<UserResolution> => {
   if (!stored?.sessionId) return { status: "signed-out" };
   const check = await checkStoredSession(stored.sessionId);
   if (check === "unavailable") return { status: "unavailable", reason: "database" };
-  if (check.state !== "active" || !check.session) return { status: "ended", reason: check.state === "active" ? "revoked" : check.state };
+  if (check.state !== "active" || !check.session) {
+    return { status: "ended", reason: check.state === "active" ? "revoked" : check.state };
+  }
   if (isExpired(stored.expiresAt)) return { status: "expired" };
   const resolution = await resolveAccessToken(stored.accessToken, stored.email, stored.kind);
   if (resolution.status !== "signed-in") {
-    if (resolution.status === "signed-out") console.warn(`[auth] a ${stored.kind} session held an access token that failed verification`);
+    if (resolution.status === "signed-out") {
+      console.warn(`[auth] a ${stored.kind} session held an access token that failed verification`);
+    }
     return resolution;
   }
   // The row and the token must name the same person; anything else is a forged or mixed-up cookie.
@@ -83,7 +87,11 @@ export const getCurrentUser = cache(async (): Promise<UserResolution> => {
   return { status: "signed-in", user: { ...resolution.user, sessionId: stored.sessionId } };
 });
 
-const END_ERRORS: Record<SessionEndReason, string> = { revoked: "SessionRevoked", idle: "SessionIdle", expired: "SessionExpired" };
+const END_ERRORS: Record<SessionEndReason, string> = {
+  revoked: "SessionRevoked",
+  idle: "SessionIdle",
+  expired: "SessionExpired",
+};
 
 /** For pages and server actions: the signed-in user, or a redirect to where the request can go on. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {

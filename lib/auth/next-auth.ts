@@ -80,7 +80,7 @@ function buildAuthOptions(): AuthOptions {
           await recordRefreshedOrigin(token.sessionId, session?.originJti ?? null, claims);
           return { ...token, accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken, expiresAt: claims.exp };
         } catch (error) {
-          // Cognito or the database down: keep the session; the caller sees it is still expired and shows "unavailable".
+          // Cognito or the database down: keep the session; the caller sees it still expired, shows "unavailable".
           if (error instanceof CognitoUnavailableError || isDatabaseUnavailable(error)) return token;
           throw error; // refused: next-auth clears the session cookie
         }

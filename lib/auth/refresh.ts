@@ -12,7 +12,13 @@ import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
 
 export type RefreshOutcome =
-  | { status: "refreshed"; kind: SessionKind; accessToken: string; email: string | undefined; sessionId: string | undefined }
+  | {
+      status: "refreshed";
+      kind: SessionKind;
+      accessToken: string;
+      email: string | undefined;
+      sessionId: string | undefined;
+    }
   | { status: "no-session" }
   | { status: "rejected" }
   | { status: "unavailable" };

@@ -34,7 +34,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export async function registerSession(method: SessionMethod, claims: AccessTokenClaims): Promise<string> {
   const userAgent = userAgentLabel((await headers()).get("user-agent"));
   const db = await getReadyDb();
-  const session = await createSession(db, { sub: claims.sub, method, userAgent, originJti: originJtiOf(claims) }, getEnv().sessionTimeouts);
+  const input = { sub: claims.sub, method, userAgent, originJti: originJtiOf(claims) };
+  const session = await createSession(db, input, getEnv().sessionTimeouts);
   return session.id;
 }
 
@@ -48,7 +49,11 @@ export async function endRegisteredSession(id: string): Promise<void> {
 }
 
 /** After a refresh: keeps the row pointing at the origin_jti of the session's newest tokens. */
-export async function recordRefreshedOrigin(id: string, previous: string | null, claims: AccessTokenClaims): Promise<void> {
+export async function recordRefreshedOrigin(
+  id: string,
+  previous: string | null,
+  claims: AccessTokenClaims,
+): Promise<void> {
   const origin = originJtiOf(claims);
   if (origin && origin !== previous) await recordOrigin(await getReadyDb(), id, origin);
 }

@@ -38,5 +38,6 @@ export function needsTouch(session: SessionTimes, now: Date): boolean {
 
 /** A request at `now` pushes the idle expiry out, never past the absolute one. */
 export function touchedTimes(session: SessionTimes, now: Date, timeouts: SessionTimeouts) {
-  return { lastSeenAt: now, idleExpiresAt: earlier(new Date(now.getTime() + timeouts.idleMs), session.absoluteExpiresAt) };
+  const idleExpiresAt = earlier(new Date(now.getTime() + timeouts.idleMs), session.absoluteExpiresAt);
+  return { lastSeenAt: now, idleExpiresAt };
 }

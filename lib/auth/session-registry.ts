@@ -47,7 +47,12 @@ export type SessionCheck = { state: SessionState; session: SessionRow | null };
  * The state of the session `id` at `now`, writing last-seen (and so the idle expiry) only when it is a minute old:
  * one primary-key read per request, and a write at most once a minute per session.
  */
-export async function checkSession(db: Database, id: string, timeouts: SessionTimeouts, now = new Date()): Promise<SessionCheck> {
+export async function checkSession(
+  db: Database,
+  id: string,
+  timeouts: SessionTimeouts,
+  now = new Date(),
+): Promise<SessionCheck> {
   const session = await findSession(db, id);
   if (!session) return { state: "revoked", session: null };
   const state = sessionState(session, now);
@@ -90,7 +95,14 @@ export async function listActiveSessions(db: Database, sub: string, now = new Da
   return db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.sub, sub), isNull(sessions.revokedAt), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)))
+    .where(
+      and(
+        eq(sessions.sub, sub),
+        isNull(sessions.revokedAt),
+        gt(sessions.idleExpiresAt, now),
+        gt(sessions.absoluteExpiresAt, now),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt))
     .limit(100);
 }
@@ -101,7 +113,7 @@ export async function findSessionByOrigin(db: Database, originJti: string): Prom
   return row ?? null;
 }
 
-/** Records the origin_jti of a session's newest tokens (Cognito keeps it across refreshes; this keeps us right if not). */
+/** Records the origin_jti of a session's newest tokens (Cognito keeps it across refreshes; this holds if not). */
 export async function recordOrigin(db: Database, id: string, originJti: string): Promise<void> {
   await db.update(sessions).set({ originJti }).where(eq(sessions.id, id));
 }

@@ -57,7 +57,8 @@ export async function savePasswordSession(tokens: CognitoTokens, email: string):
   const previous = await readNextAuthToken();
   if (previous?.sessionId) await endRegisteredSession(previous.sessionId);
   await clearNextAuthSession();
-  await passwordSessionCookie.write({ accessToken: tokens.accessToken, expiresAt: claims.exp, email, username, sessionId });
+  const { accessToken } = tokens;
+  await passwordSessionCookie.write({ accessToken, expiresAt: claims.exp, email, username, sessionId });
   if (tokens.refreshToken) await passwordRefreshCookie.write({ refreshToken: tokens.refreshToken, username });
 }
 

@@ -11,7 +11,9 @@ import { apiError } from "@/lib/http/api-errors";
 export async function withBearerUser(request: Request, handle: (user: CurrentUser) => Promise<Response>): Promise<Response> {
   const auth = await authenticateBearer(request);
   if (auth.status === "missing") return apiError("unauthorized");
-  if (auth.status === "unavailable") return apiError(auth.reason === "database" ? "database_unavailable" : "authentication_unavailable");
+  if (auth.status === "unavailable") {
+    return apiError(auth.reason === "database" ? "database_unavailable" : "authentication_unavailable");
+  }
   if (auth.status !== "signed-in") return apiError("unauthorized", { bearerError: "invalid_token", message: "The access token is invalid or expired." });
   try {
     return await handle(auth.user);
