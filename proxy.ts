@@ -10,7 +10,7 @@ import { paths } from "@/lib/paths";
  * sign in. It decides nothing else — every page, action and route handler verifies the token and asks Cerbos itself.
  */
 const SESSION_COOKIE = /^(contacts_session|(__Secure-)?next-auth\.session-token(\.\d+)?)$/;
-const PRIVATE_PREFIXES = [paths.contacts];
+const PRIVATE_PREFIXES = [paths.contacts, paths.sessions];
 
 let settings: ProxySettings | undefined;
 

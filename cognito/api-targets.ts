@@ -12,6 +12,7 @@ import {
 } from "./auth-flows";
 import { checkSecretHash } from "./client-auth";
 import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "./refresh-clients";
+import { SIGN_OUT_TARGETS } from "./sign-out-targets";
 import type { StandIn } from "./stand-in";
 
 const StringMap = z.record(z.string(), z.string());
@@ -137,4 +138,5 @@ export const API_TARGETS: Record<string, (standIn: StandIn, body: unknown) => Pr
   AdminRespondToAuthChallenge: respondToAuthChallenge,
   RevokeToken: revokeToken,
   AdminListGroupsForUser: adminListGroupsForUser,
+  ...SIGN_OUT_TARGETS,
 };

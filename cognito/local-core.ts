@@ -20,6 +20,7 @@ import { UserPoolServiceFactoryImpl } from "cognito-local/lib/services/userPoolS
 import type { Services } from "cognito-local/lib/services/index.js";
 import type { Context } from "cognito-local/lib/services/context.js";
 import type { LambdaService as LambdaServiceType } from "cognito-local/lib/services/lambda.js";
+import { withOriginJti, withRefreshOrigins } from "./token-origin";
 
 /** cognito-local's services plus its Express app, built for one state directory. */
 export type Core = {
@@ -78,10 +79,10 @@ export async function createCore(stateDir: string, issuerDomain: string): Promis
     config,
     messages: new MessagesService(triggers, new MessageDeliveryService(new ConsoleMessageSender())),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    tokenGenerator: withOriginJti(new JwtTokenGenerator(clock, triggers, config.TokenConfig)),
     triggers,
   };
-  const router = Router(services);
+  const router = withRefreshOrigins(Router(services));
   // Passing no services leaves out cognito-local's own /oauth2 routes: the stand-in's Hosted UI replaces them.
   const server = createServer(router, logger, config.ServerConfig);
   const app = server.application as (req: IncomingMessage, res: ServerResponse) => void;

@@ -88,7 +88,7 @@ describe("seed", () => {
         ClientName: "contacts-web",
         ClientSecret: h.clientSecret,
         AllowedOAuthFlows: ["code"],
-        AllowedOAuthScopes: ["openid", "email", "profile"],
+        AllowedOAuthScopes: ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
         AccessTokenValidity: 60,
         IdTokenValidity: 60,
         RefreshTokenValidity: 30,

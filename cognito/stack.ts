@@ -104,6 +104,12 @@ async function main(profile: StackProfile) {
     NEXT_DIST_DIR: profile.distDir,
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // The e2e specs that replay a stolen session unseal its cookie for the access token inside, as an attacker who
+  // also had the secret could; only the throwaway e2e stack writes its per-run secret down.
+  if (profile.name === "e2e") {
+    const secrets = `SESSION_PASSWORD=${appEnv.SESSION_PASSWORD}\n`;
+    writeFileSync(path.join(profile.stateDir, "app.env"), secrets, { mode: 0o600 });
+  }
   if (profile.nextMode === "build") await buildNext(appEnv);
   const next = startNext(profile, appEnv);
   exitWith(next);

@@ -161,4 +161,31 @@ describe("parseEnv", () => {
     const message = problemsOf({ ...local, ...bad });
     for (const name of Object.keys(bad)) expect(message).toContain(name);
   });
+
+  it("defaults sessions to 8 hours idle and 7 days absolute, and Bearer tokens to no Cognito check", () => {
+    const env = parseEnv(local);
+    expect(env.sessionTimeouts).toEqual({ idleMs: 8 * 3_600_000, absoluteMs: 7 * 24 * 3_600_000 });
+    expect(env.bearerCognitoCheck).toEqual({ enabled: false, ttlMs: 60_000 });
+    const custom = parseEnv({ ...local, SESSION_IDLE_TIMEOUT_MINUTES: "15", SESSION_ABSOLUTE_TIMEOUT_HOURS: "12" });
+    expect(custom.sessionTimeouts).toEqual({ idleMs: 15 * 60_000, absoluteMs: 12 * 3_600_000 });
+    const checked = parseEnv({ ...local, BEARER_VERIFY_WITH_COGNITO: "true", BEARER_COGNITO_CHECK_TTL_SECONDS: "0" });
+    expect(checked.bearerCognitoCheck).toEqual({ enabled: true, ttlMs: 0 });
+  });
+
+  it("refuses session timeouts out of bounds or an idle timeout longer than the absolute one", () => {
+    for (const value of ["0", "-5", "1.5", "43201", "soon"]) {
+      expect(problemsOf({ ...local, SESSION_IDLE_TIMEOUT_MINUTES: value })).toContain("SESSION_IDLE_TIMEOUT_MINUTES");
+    }
+    for (const value of ["0", "2161", "x"]) {
+      expect(problemsOf({ ...local, SESSION_ABSOLUTE_TIMEOUT_HOURS: value })).toContain("SESSION_ABSOLUTE_TIMEOUT_HOURS");
+    }
+    const inverted = problemsOf({ ...local, SESSION_IDLE_TIMEOUT_MINUTES: "600", SESSION_ABSOLUTE_TIMEOUT_HOURS: "2" });
+    expect(inverted).toContain("must not be longer than SESSION_ABSOLUTE_TIMEOUT_HOURS");
+  });
+
+  it("refuses a Bearer check setting that is not a clear yes or no, or a cache time out of bounds", () => {
+    expect(problemsOf({ ...local, BEARER_VERIFY_WITH_COGNITO: "yes" })).toContain("BEARER_VERIFY_WITH_COGNITO");
+    expect(problemsOf({ ...local, BEARER_COGNITO_CHECK_TTL_SECONDS: "901" })).toContain("BEARER_COGNITO_CHECK_TTL_SECONDS");
+    expect(problemsOf({ ...local, BEARER_COGNITO_CHECK_TTL_SECONDS: "-1" })).toContain("BEARER_COGNITO_CHECK_TTL_SECONDS");
+  });
 });

@@ -40,6 +40,11 @@ const rawEnvSchema = z.object({
   SIGNIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SIGNIN_MAX_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // ASVS V7.3: 8 hours idle and 7 days absolute unless configured; at most 30 days idle, 90 days absolute.
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
+  BEARER_VERIFY_WITH_COGNITO: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+  BEARER_COGNITO_CHECK_TTL_SECONDS: z.coerce.number().int().min(0).max(900).default(60),
 });
 
 export type RawEnv = z.infer<typeof rawEnvSchema>;
@@ -70,6 +75,9 @@ export type Env = RawEnv & {
   signInLimits: SignInLimits;
   /** Cookies are Secure whenever the app is served over https (WebKit drops Secure cookies on http://localhost). */
   secureCookies: boolean;
+  sessionTimeouts: { idleMs: number; absoluteMs: number };
+  /** Opt-in: ask Cognito (GetUser) about every Bearer token, remembering its answer for `ttlMs`. */
+  bearerCognitoCheck: { enabled: boolean; ttlMs: number };
 };
 
 export class EnvError extends Error {
@@ -121,6 +129,15 @@ function checkProductionSecrets(raw: RawEnv, problems: string[]) {
   if (raw.NEXTAUTH_SECRET === raw.SESSION_PASSWORD) problems.push("SESSION_PASSWORD: must differ from NEXTAUTH_SECRET");
 }
 
+function sessionTimeouts(raw: RawEnv, problems: string[]): Env["sessionTimeouts"] {
+  const idleMs = raw.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+  const absoluteMs = raw.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
+  if (idleMs > absoluteMs) {
+    problems.push("SESSION_IDLE_TIMEOUT_MINUTES: must not be longer than SESSION_ABSOLUTE_TIMEOUT_HOURS");
+  }
+  return { idleMs, absoluteMs };
+}
+
 function parseDatabase(source: Record<string, string | undefined>, problems: string[]): DatabaseSettings | undefined {
   try {
     return databaseSettingsFromEnv(source);
@@ -152,10 +169,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cognito = deriveCognito(raw, problems);
   checkProductionSecrets(raw, problems);
   const database = parseDatabase(source, problems);
+  const timeouts = sessionTimeouts(raw, problems);
   if (!cognito || !database || problems.length > 0) fail(problems);
   const appUrl = new URL(raw.NEXTAUTH_URL);
   const signInLimits = signInLimitsOf(raw);
-  return { ...raw, cognito, database, signInLimits, appUrl, secureCookies: appUrl.protocol === "https:" };
+  const bearerCognitoCheck = {
+    enabled: raw.BEARER_VERIFY_WITH_COGNITO === "true",
+    ttlMs: raw.BEARER_COGNITO_CHECK_TTL_SECONDS * 1000,
+  };
+  const secureCookies = appUrl.protocol === "https:";
+  return { ...raw, cognito, database, signInLimits, appUrl, secureCookies, sessionTimeouts: timeouts, bearerCognitoCheck };
 }
 
 let cached: Env | undefined;

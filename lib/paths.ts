@@ -5,6 +5,7 @@ export const paths = {
   newPassword: "/sign-in/new-password",
   signOut: "/auth/sign-out",
   refresh: "/auth/refresh",
+  sessions: "/sessions",
   unavailable: "/unavailable",
   contacts: "/contacts",
   newContact: "/contacts/new",

@@ -12,11 +12,19 @@ export function UserBar({ email, username, roles, via }: UserBarProps) {
           Roles: {roles.join(", ")} · signed in with {via === "hosted-ui" ? "the Hosted UI" : "email and password"}
         </p>
       </div>
-      <form action={paths.signOut} method="post">
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+      <div className="flex items-center gap-3">
+        <a href={paths.sessions} className="text-sm font-medium text-indigo-700 hover:underline">
+          Your sessions
+        </a>
+        <form action={paths.signOut} method="post">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
           Sign out
-        </button>
-      </form>
+          </button>
+        </form>
+      </div>
     </div>
   );
 }

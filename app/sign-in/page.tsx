@@ -11,6 +11,8 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 
 const ERROR_MESSAGES: Record<string, string> = {
   SessionExpired: "Your session has expired. Please sign in again.",
+  SessionIdle: "You were signed out because you were inactive for too long. Please sign in again.",
+  SessionRevoked: "This session has been signed out. Please sign in again.",
   AccessDenied: "Access was denied.",
 };
 

@@ -14,5 +14,5 @@ export async function getActingUser(): Promise<CurrentUser | null> {
   const refreshed = await refreshSession();
   if (refreshed.status !== "refreshed") return null;
   const renewed = await resolveAccessToken(refreshed.accessToken, refreshed.email, refreshed.kind);
-  return renewed.status === "signed-in" ? renewed.user : null;
+  return renewed.status === "signed-in" ? { ...renewed.user, sessionId: refreshed.sessionId } : null;
 }

@@ -90,7 +90,7 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : "UnknownError";
 }
 
-function isServiceFault(error: unknown): boolean {
+export function isServiceFault(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return status === undefined || status >= 500 || errorName(error) === "TooManyRequestsException";
 }

@@ -32,6 +32,7 @@ function settings(): CognitoSettings {
     jwksUri: `${issuer}/.well-known/jwks.json`,
     hostedUiUrl: server.url,
     apiEndpoint: server.url,
+    timeoutMs: 2000,
   };
 }
 

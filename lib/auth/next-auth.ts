@@ -4,6 +4,14 @@ import NextAuth from "next-auth";
 import CognitoProvider from "next-auth/providers/cognito";
 import { verifyAccessToken } from "@/lib/auth/access-token";
 import { CognitoUnavailableError, refreshTokens } from "@/lib/auth/cognito-api";
+import { passwordSessionCookie } from "@/lib/auth/password-session";
+import {
+  checkRegisteredSession,
+  endRegisteredSession,
+  isDatabaseUnavailable,
+  recordRefreshedOrigin,
+  registerSession,
+} from "@/lib/auth/server-session";
 import { clearPasswordSession } from "@/lib/auth/session";
 import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
@@ -16,7 +24,13 @@ declare module "next-auth/jwt" {
     refreshToken?: string;
     expiresAt?: number;
     username?: string;
+    /** The row in the session registry: every request checks it is neither revoked nor expired. */
+    sessionId?: string;
   }
+}
+
+class SessionEndedError extends Error {
+  override name = "SessionEndedError";
 }
 
 function buildAuthOptions(): AuthOptions {
@@ -34,7 +48,9 @@ function buildAuthOptions(): AuthOptions {
         issuer: cognito.issuer,
         // next-auth's default is state only; PKCE protects the code even if it leaks.
         checks: ["pkce", "state"],
-        authorization: { params: { scope: "openid email profile" } },
+        // aws.cognito.signin.user.admin: without it Cognito refuses this session's access token for GlobalSignOut
+        // ("sign out everywhere") and GetUser; the app client must allow the scope.
+        authorization: { params: { scope: "openid email profile aws.cognito.signin.user.admin" } },
         // openid-client (discovery, token endpoint) defaults to 3500 ms; one knob for every Cognito call. Its timeout
         // is a socket-idle timeout that ends once headers arrive: a body that drips forever is not bounded by it.
         httpOptions: { timeout: cognito.timeoutMs },
@@ -47,6 +63,7 @@ function buildAuthOptions(): AuthOptions {
           const claims = await verifyAccessToken(account.access_token, cognito);
           // A fresh token object on every sign-in: nothing from an earlier session survives.
           return {
+            sessionId: await registerSession("hosted-ui", claims),
             sub: claims.sub,
             email: typeof profile?.email === "string" ? profile.email : undefined,
             username: claims.username ?? claims.sub,
@@ -56,14 +73,18 @@ function buildAuthOptions(): AuthOptions {
           };
         }
         if (!token.expiresAt || !isExpired(token.expiresAt)) return token;
-        if (!token.refreshToken || !token.username) throw new Error("session has no refresh token");
+        if (!token.refreshToken || !token.username || !token.sessionId) throw new Error("session has no refresh token");
         try {
+          // A session the registry has ended is not renewed, whatever its refresh token says.
+          const { state, session } = await checkRegisteredSession(token.sessionId);
+          if (state !== "active") throw new SessionEndedError(`the session is ${state}`);
           const refreshed = await refreshTokens(cognito, token.refreshToken, token.username);
           const claims = await verifyAccessToken(refreshed.accessToken, cognito);
+          await recordRefreshedOrigin(token.sessionId, session?.originJti ?? null, claims);
           return { ...token, accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken, expiresAt: claims.exp };
         } catch (error) {
-          // Cognito down: keep the session; the caller sees it is still expired and shows "unavailable".
-          if (error instanceof CognitoUnavailableError) return token;
+          // Cognito or the database down: keep the session; the caller sees it still expired, shows "unavailable".
+          if (error instanceof CognitoUnavailableError || isDatabaseUnavailable(error)) return token;
           throw error; // refused: next-auth clears the session cookie
         }
       },
@@ -75,6 +96,8 @@ function buildAuthOptions(): AuthOptions {
     events: {
       // One session at a time: a Hosted UI sign-in ends any direct session.
       async signIn() {
+        const previous = await passwordSessionCookie.read();
+        if (previous?.sessionId) await endRegisteredSession(previous.sessionId);
         await clearPasswordSession();
       },
     },

@@ -14,6 +14,8 @@ export type PasswordSession = {
   expiresAt: number;
   email: string;
   username: string;
+  /** The row in the session registry: every request checks it is neither revoked nor expired. */
+  sessionId: string;
 };
 
 export type PasswordRefresh = { refreshToken: string; username: string };

@@ -5,29 +5,42 @@ import { JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token
 import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/lib/auth/cognito-api";
 import { handleNextAuth } from "@/lib/auth/next-auth";
 import { passwordRefreshCookie, passwordSessionCookie } from "@/lib/auth/password-session";
+import { checkRegisteredSession, isDatabaseUnavailable, recordRefreshedOrigin } from "@/lib/auth/server-session";
 import { readNextAuthToken, type SessionKind } from "@/lib/auth/session";
 import { parseSetCookie } from "@/lib/auth/set-cookie";
 import { isExpired } from "@/lib/auth/token-lifetime";
 import { getEnv } from "@/lib/env";
 
 export type RefreshOutcome =
-  | { status: "refreshed"; kind: SessionKind; accessToken: string; email: string | undefined }
+  | {
+      status: "refreshed";
+      kind: SessionKind;
+      accessToken: string;
+      email: string | undefined;
+      sessionId: string | undefined;
+    }
   | { status: "no-session" }
   | { status: "rejected" }
   | { status: "unavailable" };
 
 async function refreshPasswordSession(): Promise<RefreshOutcome> {
   const [session, refresh] = await Promise.all([passwordSessionCookie.read(), passwordRefreshCookie.read()]);
-  if (!session || !refresh) return { status: "rejected" };
+  if (!session?.sessionId || !refresh) return { status: "rejected" };
   const { cognito } = getEnv();
   try {
+    // A session the registry has ended is not renewed, whatever its refresh token says.
+    const check = await checkRegisteredSession(session.sessionId);
+    if (check.state !== "active") return { status: "rejected" };
     const tokens = await refreshTokens(cognito, refresh.refreshToken, refresh.username);
     const claims = await verifyAccessToken(tokens.accessToken, cognito);
+    await recordRefreshedOrigin(session.sessionId, check.session?.originJti ?? null, claims);
     await passwordSessionCookie.write({ ...session, accessToken: tokens.accessToken, expiresAt: claims.exp });
     if (tokens.refreshToken !== refresh.refreshToken) await passwordRefreshCookie.write({ ...refresh, refreshToken: tokens.refreshToken });
-    return { status: "refreshed", kind: "password", accessToken: tokens.accessToken, email: session.email };
+    const { sessionId, email } = session;
+    return { status: "refreshed", kind: "password", accessToken: tokens.accessToken, email, sessionId };
   } catch (error) {
     if (error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError) return { status: "unavailable" };
+    if (isDatabaseUnavailable(error)) return { status: "unavailable" };
     if (error instanceof RefreshRejectedError) return { status: "rejected" };
     throw error;
   }
@@ -52,7 +65,8 @@ async function refreshHostedUiSession(): Promise<RefreshOutcome> {
   if (!token?.accessToken || typeof token.expiresAt !== "number") return { status: "rejected" };
   // The jwt callback keeps the old token when Cognito cannot be reached.
   if (isExpired(token.expiresAt)) return { status: "unavailable" };
-  return { status: "refreshed", kind: "hosted-ui", accessToken: token.accessToken, email: token.email ?? undefined };
+  const { accessToken, sessionId } = token;
+  return { status: "refreshed", kind: "hosted-ui", accessToken, email: token.email ?? undefined, sessionId };
 }
 
 /**

@@ -4,12 +4,22 @@ import { getToken } from "next-auth/jwt";
 import { verifyAccessToken } from "@/lib/auth/access-token";
 import type { CognitoTokens } from "@/lib/auth/cognito-api";
 import { passwordRefreshCookie, passwordSessionCookie, pendingChallengeCookie } from "@/lib/auth/password-session";
+import { endRegisteredSession, registerSession } from "@/lib/auth/server-session";
 import { getEnv } from "@/lib/env";
 
 export type SessionKind = "password" | "hosted-ui";
 
-/** The tokens of whichever session the browser holds, not yet verified. */
-export type StoredSession = { kind: SessionKind; accessToken: string; expiresAt: number; email: string | undefined };
+/**
+ * The tokens of whichever session the browser holds, not yet verified, and the id of its row in the session
+ * registry (undefined only in cookies sealed before the registry existed: those are treated as signed out).
+ */
+export type StoredSession = {
+  kind: SessionKind;
+  accessToken: string;
+  expiresAt: number;
+  email: string | undefined;
+  sessionId: string | undefined;
+};
 
 function nextAuthCookieName(): string {
   return `${getEnv().secureCookies ? "__Secure-" : ""}next-auth.session-token`;
@@ -26,10 +36,14 @@ export async function readNextAuthToken(cookieSource?: Map<string, string>) {
 
 export async function readStoredSession(): Promise<StoredSession | null> {
   const password = await passwordSessionCookie.read();
-  if (password) return { kind: "password", accessToken: password.accessToken, expiresAt: password.expiresAt, email: password.email };
+  if (password) {
+    const { accessToken, expiresAt, email, sessionId } = password;
+    return { kind: "password", accessToken, expiresAt, email, sessionId };
+  }
   const token = await readNextAuthToken();
   if (token?.accessToken && typeof token.expiresAt === "number") {
-    return { kind: "hosted-ui", accessToken: token.accessToken, expiresAt: token.expiresAt, email: token.email ?? undefined };
+    const { accessToken, expiresAt, sessionId } = token;
+    return { kind: "hosted-ui", accessToken, expiresAt, email: token.email ?? undefined, sessionId };
   }
   return null;
 }
@@ -38,8 +52,13 @@ export async function readStoredSession(): Promise<StoredSession | null> {
 export async function savePasswordSession(tokens: CognitoTokens, email: string): Promise<void> {
   const claims = await verifyAccessToken(tokens.accessToken, getEnv().cognito);
   const username = claims.username ?? claims.sub;
+  const sessionId = await registerSession("password", claims);
+  // One session per browser: a Hosted UI session it held before ends on the server too.
+  const previous = await readNextAuthToken();
+  if (previous?.sessionId) await endRegisteredSession(previous.sessionId);
   await clearNextAuthSession();
-  await passwordSessionCookie.write({ accessToken: tokens.accessToken, expiresAt: claims.exp, email, username });
+  const { accessToken } = tokens;
+  await passwordSessionCookie.write({ accessToken, expiresAt: claims.exp, email, username, sessionId });
   if (tokens.refreshToken) await passwordRefreshCookie.write({ refreshToken: tokens.refreshToken, username });
 }
 

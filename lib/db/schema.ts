@@ -41,3 +41,28 @@ export const signInFailures = pgTable(
 );
 
 export type SignInFailureRow = typeof signInFailures.$inferSelect;
+
+/**
+ * One row per sign-in (either kind): the server's memory that a session exists, so signing out, a timeout or
+ * "sign out everywhere" ends it on every instance, whatever copies of its cookie are still around. `id` is the
+ * random secret sealed into the cookie; `originJti` is the Cognito `origin_jti` of the session's tokens, so a
+ * Bearer access token of an ended session can be refused too.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    sub: text("sub").notNull(),
+    method: text("method", { enum: ["password", "hosted-ui"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    idleExpiresAt: timestamp("idle_expires_at", { withTimezone: true }).notNull(),
+    absoluteExpiresAt: timestamp("absolute_expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    userAgent: text("user_agent").notNull().default(""),
+    originJti: text("origin_jti"),
+  },
+  (table) => [index("sessions_sub_idx").on(table.sub), index("sessions_origin_jti_idx").on(table.originJti)],
+);
+
+export type SessionRow = typeof sessions.$inferSelect;

@@ -12,7 +12,9 @@ import { MAX_JSON_BODY_BYTES, readLimitedText } from "@/lib/http/limited-body";
 export async function withBearerUser(request: Request, handle: (user: CurrentUser) => Promise<Response>): Promise<Response> {
   const auth = await authenticateBearer(request);
   if (auth.status === "missing") return apiError("unauthorized");
-  if (auth.status === "unavailable") return apiError("authentication_unavailable");
+  if (auth.status === "unavailable") {
+    return apiError(auth.reason === "database" ? "database_unavailable" : "authentication_unavailable");
+  }
   if (auth.status !== "signed-in") return apiError("unauthorized", { bearerError: "invalid_token", message: "The access token is invalid or expired." });
   try {
     return await handle(auth.user);
