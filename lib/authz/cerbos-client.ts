@@ -11,7 +11,7 @@ export type CerbosSettings = { url: string; timeoutMs: number };
  * The SDK client plus the deadline of calls through {@link callCerbos}: `timeoutMs` per call, or, once
  * {@link withRequestDeadline} has set `deadline`, one signal shared by every call of the request.
  */
-export type CerbosClient = { readonly http: HTTP; readonly timeoutMs: number; readonly deadline?: AbortSignal };
+export type CerbosClient = { readonly http: HTTP; readonly timeoutMs: number; readonly deadline?: () => AbortSignal };
 
 /** Per-call options the SDK accepts (`headers`, `signal`). */
 export type CerbosCallOptions = { signal: AbortSignal };
@@ -45,12 +45,15 @@ export function getCerbos(): CerbosClient {
 }
 
 /**
- * The client with one deadline, starting now, for every PDP call of one request. A page that asks for a plan, then
- * checks the rows, must answer within CERBOS_TIMEOUT_MS in all, not once per call (a PDP answering in 0.6× the
- * timeout would otherwise make a list take 1.2×, and more with every call added).
+ * The client with one deadline for every PDP call of one request. A page that asks for a plan, then checks the
+ * rows, must answer within CERBOS_TIMEOUT_MS in all, not once per call (a PDP answering in 0.6× the timeout would
+ * otherwise make a list take 1.2×, and more with every call added). The clock starts at the first PDP call, so time
+ * spent on the database (which has its own deadline) is not charged to Cerbos.
  */
 export function withRequestDeadline(client: CerbosClient = getCerbos()): CerbosClient {
-  return { http: client.http, timeoutMs: client.timeoutMs, deadline: AbortSignal.timeout(client.timeoutMs) };
+  let signal: AbortSignal | undefined;
+  const deadline = () => (signal ??= AbortSignal.timeout(client.timeoutMs));
+  return { http: client.http, timeoutMs: client.timeoutMs, deadline };
 }
 
 /**
@@ -63,7 +66,7 @@ export async function callCerbos<T>(
   call: (http: HTTP, options: CerbosCallOptions) => Promise<T>,
 ): Promise<T> {
   try {
-    return await call(client.http, { signal: client.deadline ?? AbortSignal.timeout(client.timeoutMs) });
+    return await call(client.http, { signal: client.deadline?.() ?? AbortSignal.timeout(client.timeoutMs) });
   } catch (error) {
     throw new AuthorizationUnavailableError({ cause: error });
   }

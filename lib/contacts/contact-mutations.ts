@@ -30,7 +30,7 @@ const refuse = (reason: string, action: string): Refusal => ({ status: "forbidde
 
 /** A contact the user may not read does not exist for them (404); one they may read but not change is a 403. */
 async function refuseUnlessAllowed(ctx: MutationContext, row: ContactRow, action: "update" | "delete"): Promise<Refusal | null> {
-  const [decision] = (await checkContactActions(ctx.principal, [row])).decisions;
+  const [decision] = (await checkContactActions(ctx.principal, [row], ctx.cerbos)).decisions;
   if (!decision?.actions.read) return { status: "not-found" };
   return decision.actions[action] ? null : refuse(decision.reasons[action], action);
 }
@@ -55,7 +55,7 @@ const createSpec: MutationSpec<ContactFields, true> = {
   load: async () => true,
   async authorize(ctx, _nothing, input) {
     const proposed = toProposedContactResource({ owner: ctx.principal.id, isPrivate: input.isPrivate });
-    const decision = await explainContactAction(ctx.principal, proposed, "create");
+    const decision = await explainContactAction(ctx.principal, proposed, "create", ctx.cerbos);
     return decision.allowed ? null : refuse(decision.reason, "create");
   },
   async write(ctx, _nothing, input) {
@@ -84,7 +84,7 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
     if (refusal) return refusal;
     // The proposed attributes must be allowed too (e.g. a policy could forbid making a contact private).
     const isPrivate = input.changes.isPrivate ?? row.isPrivate;
-    const decision = await explainContactAction(ctx.principal, toContactResource({ ...row, isPrivate }), "update");
+    const decision = await explainContactAction(ctx.principal, toContactResource({ ...row, isPrivate }), "update", ctx.cerbos);
     return decision.allowed ? null : refuse(decision.reason, "update");
   },
   async write(ctx, row, input) {

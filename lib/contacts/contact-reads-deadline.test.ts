@@ -1,5 +1,5 @@
 // Integration: the real PDP behind a delaying TCP proxy, and an in-memory PGlite. A list makes several PDP calls
-// (plan, then check); they must fit in one CERBOS_TIMEOUT_MS together, not one each.
+// (plan, then check), an update two checks; they must fit in one CERBOS_TIMEOUT_MS together, not one each.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
@@ -8,7 +8,7 @@ import { closeDatabase } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contacts } from "@/lib/db/schema";
 import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";
-import { createContact } from "./contact-mutations";
+import { createContact, updateContact } from "./contact-mutations";
 import { getContactForUser, listContactsForUser } from "./contact-reads";
 
 const DEADLINE_MS = 1_000;
@@ -83,5 +83,14 @@ describe("one PDP deadline per request", () => {
     expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(AuthorizationUnavailableError);
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
     expect(ms).toBeLessThan(DEADLINE_MS + 0.5 * DELAY_MS);
+  });
+
+  it("fails an update whose two checks take 0.6× the deadline each, and writes nothing", async () => {
+    proxy.setMode({ kind: "delay", ms: DELAY_MS });
+    const changes = { name: "Ada Lovelace" };
+    const { outcome } = await timed(() => updateContact(alice, { id: contactId, version: 1, changes }));
+    expect(outcome).toMatchObject({ status: "fulfilled", value: { status: "unavailable" } });
+    proxy.setMode({ kind: "pass" });
+    expect(await getContactForUser(alice, contactId)).toMatchObject({ name: "Ada", version: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
+import { AuthorizationUnavailableError, type CerbosClient, withRequestDeadline } from "@/lib/authz/cerbos-client";
 import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
 import type { Database } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
@@ -20,7 +20,8 @@ export type MutationResult =
 
 export type Refusal = Extract<MutationResult, { status: "not-found" | "forbidden" }>;
 
-export type MutationContext = { user: CurrentUser; principal: ContactPrincipal; db: Database };
+/** `cerbos` carries one deadline for every PDP call of the mutation (an update asks twice). */
+export type MutationContext = { user: CurrentUser; principal: ContactPrincipal; db: Database; cerbos: CerbosClient };
 
 /**
  * The one order every contact mutation follows: authenticate → parse → load → ask Cerbos about the loaded record
@@ -38,7 +39,8 @@ export async function runMutation<Input, Loaded>(user: CurrentUser | null, raw: 
   const parsed = spec.parse(raw);
   if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };
   try {
-    const ctx: MutationContext = { user, principal: principalFromIdentity(user).principal, db: await getReadyDb() };
+    const { principal } = principalFromIdentity(user);
+    const ctx: MutationContext = { user, principal, db: await getReadyDb(), cerbos: withRequestDeadline() };
     const loaded = await spec.load(ctx, parsed.input);
     if (loaded === null) return { status: "not-found" };
     const refusal = await spec.authorize(ctx, loaded, parsed.input);
