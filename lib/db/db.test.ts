@@ -1,58 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { Pool } from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeDatabase, createDatabase, type Database } from "./client";
+import { closeDatabase } from "./client";
 import { createRandom, generateContacts, SYNTHETIC_OWNERS } from "./generate-contacts";
-import { findMigrationsFolder, type MigrateOptions, migrateDatabase } from "./migrate";
+import { findMigrationsFolder, migrateDatabase } from "./migrate";
 import { contacts } from "./schema";
 import { seedContacts } from "./seed-contacts";
 import { sampleContacts } from "./seed-data";
+import { testBackends, type TestDatabase } from "./testing/test-databases";
 import { DatabaseUnavailableError } from "./unavailable";
-
-/**
- * One database to run the suite on; `migrateOptions` keeps a PostgreSQL run apart from every other run.
- * `openPeer` (PostgreSQL only) opens a second handle on the same data, as a second app instance would.
- */
-type TestDatabase = { db: Database; migrateOptions: MigrateOptions; openPeer?: () => Database; dispose(): Promise<void> };
-type Backend = { name: string; open(): Promise<TestDatabase> };
-
-const pgliteBackend: Backend = {
-  name: "PGlite",
-  async open() {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "contacts-pglite-"));
-    const db = createDatabase({ driver: "pglite", dataDir: dir });
-    // Starting PGlite (compiling WebAssembly, initdb) takes seconds on a busy machine: do it under the hook timeout.
-    await db.execute(sql`select 1`);
-    return { db, migrateOptions: {}, dispose: async () => (await closeDatabase(db), await rm(dir, { recursive: true, force: true })) };
-  },
-};
-
-/** A fresh schema per run, found through search_path, so runs never see each other's tables or migration log. */
-function pgBackend(url: string): Backend {
-  return {
-    name: "PostgreSQL",
-    async open() {
-      const schema = `test_${randomBytes(6).toString("hex")}`;
-      const admin = new Pool({ connectionString: url, max: 1 });
-      await admin.query(`create schema ${schema}`);
-      const scoped = new URL(url);
-      scoped.searchParams.set("options", `-c search_path=${schema}`);
-      const db = createDatabase({ driver: "pg", url: scoped.toString() });
-      const dispose = async () => {
-        await closeDatabase(db);
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      };
-      const openPeer = () => createDatabase({ driver: "pg", url: scoped.toString() });
-      return { db, migrateOptions: { migrationsSchema: schema }, openPeer, dispose };
-    },
-  };
-}
 
 /** How many migrations exist, so this test needs no edit when one is added. */
 function journalEntries(): number {
@@ -60,8 +17,7 @@ function journalEntries(): number {
   return (JSON.parse(text) as { entries: unknown[] }).entries.length;
 }
 
-const testDatabaseUrl = process.env.TEST_DATABASE_URL;
-const backends = testDatabaseUrl ? [pgliteBackend, pgBackend(testDatabaseUrl)] : [pgliteBackend];
+const backends = testBackends(process.env.TEST_DATABASE_URL);
 
 const owners = [
   { email: "alice@example.com", sub: "sub-alice" },
