@@ -106,7 +106,7 @@ describe("contact mutations", () => {
     const contact = await create(alice, { name: "Kept" });
     await pdp.stop();
     try {
-      expect(await updateContact(alice, { id: contact.id, version: 1, changes: { name: "Changed" } })).toEqual({ status: "unavailable" });
+      expect(await updateContact(alice, { id: contact.id, version: 1, changes: { name: "Changed" } })).toEqual({ status: "unavailable", reason: "cerbos" });
       expect((await findContactById(await getReadyDb(), contact.id))?.name).toBe("Kept");
     } finally {
       pdp = await startPdp(3798, 3799);

@@ -16,7 +16,7 @@ export type MutationResult =
   | { status: "not-found" }
   | { status: "forbidden"; message: string }
   | { status: "conflict"; current: ContactView }
-  | { status: "unavailable" };
+  | { status: "unavailable"; reason: "cerbos" | "database" };
 
 export type Refusal = Extract<MutationResult, { status: "not-found" | "forbidden" }>;
 
@@ -48,7 +48,8 @@ export async function runMutation<Input, Loaded>(user: CurrentUser | null, raw: 
     return await spec.write(ctx, loaded, parsed.input);
   } catch (error) {
     // Fail closed: no answer from Cerbos or the database is never a write.
-    if (error instanceof AuthorizationUnavailableError || error instanceof DatabaseUnavailableError) return { status: "unavailable" };
+    if (error instanceof AuthorizationUnavailableError) return { status: "unavailable", reason: "cerbos" };
+    if (error instanceof DatabaseUnavailableError) return { status: "unavailable", reason: "database" };
     throw error;
   }
 }

@@ -63,6 +63,8 @@ export function mutationResponse(result: MutationResult, successStatus = 200): R
     case "conflict":
       return apiError("conflict", { details: { current: result.current } });
     case "unavailable":
-      return apiError("authorization_unavailable", { message: "Authorization or the database is unavailable; nothing was changed." });
+      return result.reason === "database"
+        ? apiError("database_unavailable", { message: "The database is unavailable; nothing was changed." })
+        : apiError("authorization_unavailable", { message: "Authorization is unavailable; nothing was changed." });
   }
 }
