@@ -9,6 +9,8 @@ const config = [
   },
   {
     rules: {
+      // One import style: project modules by their path from the root, whoever imports them.
+      "no-restricted-imports": ["error", { patterns: [{ group: ["./*", "../*"], message: "Import project modules as @/path." }] }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through getEnv() from lib/env.ts." }],
     },

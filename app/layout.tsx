@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import "./globals.css";
+import "@/app/globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Contacts · Cognito + Cerbos", template: "%s · Contacts" },

@@ -9,9 +9,9 @@ import {
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secretHash } from "./client-auth";
-import { createCognitoClient } from "./seed";
-import { exchangeCode, jwtPayload, signIn, startSeeded, type Harness, type TokenResponse } from "./test-support";
+import { secretHash } from "@/cognito/client-auth";
+import { createCognitoClient } from "@/cognito/seed";
+import { exchangeCode, jwtPayload, signIn, startSeeded, type Harness, type TokenResponse } from "@/cognito/test-support";
 
 const PORT = 9403;
 let h: Harness;

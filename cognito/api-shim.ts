@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CognitoError, UnsupportedError } from "cognito-local/lib/errors.js";
-import { API_TARGETS } from "./api-targets";
-import { readBody } from "./http-util";
-import { recordRefreshClient } from "./refresh-clients";
-import type { StandIn } from "./stand-in";
+import { API_TARGETS } from "@/cognito/api-targets";
+import { readBody } from "@/cognito/http-util";
+import { recordRefreshClient } from "@/cognito/refresh-clients";
+import type { StandIn } from "@/cognito/stand-in";
 
 export function interceptedTarget(req: IncomingMessage, pathname: string): string | null {
   const header = req.headers["x-amz-target"];

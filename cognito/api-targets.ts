@@ -9,11 +9,11 @@ import {
   verifyChallenge,
   withTokenExtras,
   type AuthResponse,
-} from "./auth-flows";
-import { checkSecretHash } from "./client-auth";
-import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "./refresh-clients";
-import { SIGN_OUT_TARGETS } from "./sign-out-targets";
-import type { StandIn } from "./stand-in";
+} from "@/cognito/auth-flows";
+import { checkSecretHash } from "@/cognito/client-auth";
+import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "@/cognito/refresh-clients";
+import { SIGN_OUT_TARGETS } from "@/cognito/sign-out-targets";
+import type { StandIn } from "@/cognito/stand-in";
 
 const StringMap = z.record(z.string(), z.string());
 const InitiateAuthBody = z.looseObject({ AuthFlow: z.string(), ClientId: z.string(), AuthParameters: StringMap.default({}) });

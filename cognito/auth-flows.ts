@@ -4,9 +4,9 @@ import type {
   RespondToAuthChallengeResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { CognitoError } from "cognito-local/lib/errors.js";
-import { safeEqual } from "./http-util";
-import { secondsUntilExpiry } from "./jwt";
-import type { StandIn } from "./stand-in";
+import { safeEqual } from "@/cognito/http-util";
+import { secondsUntilExpiry } from "@/cognito/jwt";
+import type { StandIn } from "@/cognito/stand-in";
 
 export const BAD_CREDENTIALS = "Incorrect username or password.";
 

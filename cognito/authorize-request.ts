@@ -1,6 +1,6 @@
 import type { AppClient } from "cognito-local/lib/services/appClient.js";
 import type { UserPoolService } from "cognito-local/lib/services/userPoolService.js";
-import type { AuthorizeRequest, StandIn } from "./stand-in";
+import type { AuthorizeRequest, StandIn } from "@/cognito/stand-in";
 
 export type AuthorizeCheck =
   /** Client or redirect_uri cannot be trusted: show an error page, never redirect. */

@@ -2,8 +2,8 @@ import { createHmac } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { CognitoError } from "cognito-local/lib/errors.js";
 import type { AppClient } from "cognito-local/lib/services/appClient.js";
-import { safeEqual } from "./http-util";
-import type { StandIn } from "./stand-in";
+import { safeEqual } from "@/cognito/http-util";
+import type { StandIn } from "@/cognito/stand-in";
 
 /** SECRET_HASH as the Cognito API defines it: base64(HMAC-SHA256(clientSecret, username + clientId)). */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {

@@ -16,7 +16,7 @@ import {
   validAuthorizeParams,
   type Harness,
   type TokenResponse,
-} from "./test-support";
+} from "@/cognito/test-support";
 
 const PORT = 9402;
 let h: Harness;

@@ -14,7 +14,7 @@ import {
   validAuthorizeParams,
   type Harness,
   type TokenResponse,
-} from "./test-support";
+} from "@/cognito/test-support";
 
 const PORT = 9401;
 let h: Harness;

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { PAGE_STYLE_SOURCE } from "./page-style";
+import { PAGE_STYLE_SOURCE } from "@/cognito/page-style";
 
 export class BodyTooLargeError extends Error {}
 

@@ -1,4 +1,4 @@
-import "./quiet-aws-sdk";
+import "@/cognito/quiet-aws-sdk";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -20,7 +20,7 @@ import { UserPoolServiceFactoryImpl } from "cognito-local/lib/services/userPoolS
 import type { Services } from "cognito-local/lib/services/index.js";
 import type { Context } from "cognito-local/lib/services/context.js";
 import type { LambdaService as LambdaServiceType } from "cognito-local/lib/services/lambda.js";
-import { withOriginJti, withRefreshOrigins } from "./token-origin";
+import { withOriginJti, withRefreshOrigins } from "@/cognito/token-origin";
 
 /** cognito-local's services plus its Express app, built for one state directory. */
 export type Core = {

@@ -3,13 +3,13 @@ import type { AuthenticationResultType } from "@aws-sdk/client-cognito-identity-
 import { CognitoError } from "cognito-local/lib/errors.js";
 import type { AppClient } from "cognito-local/lib/services/appClient.js";
 import type { UserPoolService } from "cognito-local/lib/services/userPoolService.js";
-import { answerNewPassword, passwordAuth, withTokenExtras } from "./auth-flows";
-import { checkAuthorize, redirectWith, type AuthorizeCheck } from "./authorize-request";
-import { parseCookies, readForm, redirect, sendHtml } from "./http-util";
-import { decodeJwt } from "./jwt";
-import { errorPage, loginPage, newPasswordPage } from "./pages";
-import { recordRefreshClient } from "./refresh-clients";
-import { SSO_TTL_SECONDS, type AuthorizeRequest, type StandIn } from "./stand-in";
+import { answerNewPassword, passwordAuth, withTokenExtras } from "@/cognito/auth-flows";
+import { checkAuthorize, redirectWith, type AuthorizeCheck } from "@/cognito/authorize-request";
+import { parseCookies, readForm, redirect, sendHtml } from "@/cognito/http-util";
+import { decodeJwt } from "@/cognito/jwt";
+import { errorPage, loginPage, newPasswordPage } from "@/cognito/pages";
+import { recordRefreshClient } from "@/cognito/refresh-clients";
+import { SSO_TTL_SECONDS, type AuthorizeRequest, type StandIn } from "@/cognito/stand-in";
 
 type OkCheck = Extract<AuthorizeCheck, { kind: "ok" }>;
 

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { attributesToRecord } from "cognito-local/lib/services/userPoolService.js";
 import type { UserPoolService } from "cognito-local/lib/services/userPoolService.js";
-import { parseCookies, redirect, sendHtml, sendJson } from "./http-util";
-import { verifyJwt } from "./jwt";
-import { errorPage } from "./pages";
-import { issuerFor, type StandIn } from "./stand-in";
+import { parseCookies, redirect, sendHtml, sendJson } from "@/cognito/http-util";
+import { verifyJwt } from "@/cognito/jwt";
+import { errorPage } from "@/cognito/pages";
+import { issuerFor, type StandIn } from "@/cognito/stand-in";
 
 const DISCOVERY_PATH = /^\/([^/]+)\/\.well-known\/openid-configuration$/;
 

@@ -1,6 +1,6 @@
-import { escapeHtml } from "./http-util";
-import { PAGE_STYLE } from "./page-style";
-import type { AuthorizeRequest } from "./stand-in";
+import { escapeHtml } from "@/cognito/http-util";
+import { PAGE_STYLE } from "@/cognito/page-style";
+import type { AuthorizeRequest } from "@/cognito/stand-in";
 
 
 function layout(title: string, body: string): string {

@@ -1,8 +1,8 @@
 import type { AuthenticationResultType } from "@aws-sdk/client-cognito-identity-provider";
 import { CognitoError } from "cognito-local/lib/errors.js";
 import type { User } from "cognito-local/lib/services/userPoolService.js";
-import { decodeJwt } from "./jwt";
-import type { StandIn } from "./stand-in";
+import { decodeJwt } from "@/cognito/jwt";
+import type { StandIn } from "@/cognito/stand-in";
 
 /**
  * cognito-local's refresh tokens name no app client, and it revokes any client's token for any other. Cognito binds

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import seedJson from "./seed.json";
+import seedJson from "@/cognito/seed.json";
 
 const SeedUser = z.object({
   email: z.string().email(),

@@ -17,7 +17,7 @@ import {
   type CreateUserPoolClientCommandInput,
   type CreateUserPoolCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { seedData, type DemoUser } from "./seed-data";
+import { seedData, type DemoUser } from "@/cognito/seed-data";
 
 /** The seed's steps, each the AWS CLI call you would make by hand, each skipping what already exists. */
 

@@ -14,9 +14,9 @@ import {
   ListUsersCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCognitoClient, demoUsers, seed } from "./seed";
-import { startStandIn, type RunningStandIn } from "./server";
-import { exchangeCode, signIn, startSeeded, type Harness, type TokenResponse } from "./test-support";
+import { createCognitoClient, demoUsers, seed } from "@/cognito/seed";
+import { startStandIn, type RunningStandIn } from "@/cognito/server";
+import { exchangeCode, signIn, startSeeded, type Harness, type TokenResponse } from "@/cognito/test-support";
 
 const PORT = 9404;
 const RESTART_PORT = 9405;

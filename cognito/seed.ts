@@ -1,13 +1,13 @@
-import "./quiet-aws-sdk";
+import "@/cognito/quiet-aws-sdk";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { baseUrl, displayPath, settingsFromEnv } from "./config";
-import { demoUsers, seedData } from "./seed-data";
-import { ensureClient, ensureGroups, ensurePool, ensureUser } from "./seed-steps";
+import { baseUrl, displayPath, settingsFromEnv } from "@/cognito/config";
+import { demoUsers, seedData } from "@/cognito/seed-data";
+import { ensureClient, ensureGroups, ensurePool, ensureUser } from "@/cognito/seed-steps";
 
-export { demoUsers, type DemoUser } from "./seed-data";
+export { demoUsers, type DemoUser } from "@/cognito/seed-data";
 
 export type SeedOptions = {
   /** The stand-in's URL, e.g. `http://127.0.0.1:9229`. */

@@ -2,14 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { handleApi, interceptedTarget } from "./api-shim";
-import { HOST, baseUrl, displayPath, settingsFromEnv, type StandInSettings } from "./config";
-import { BodyTooLargeError, paramsToRecord, sendJson } from "./http-util";
-import { createCore } from "./local-core";
-import { getAuthorize, postLogin, postNewPassword } from "./login-routes";
-import { discoveryPoolId, getDiscovery, getLogout, getUserInfo } from "./oidc-routes";
-import { createStandIn, type StandIn } from "./stand-in";
-import { postRevoke, postToken } from "./token-routes";
+import { handleApi, interceptedTarget } from "@/cognito/api-shim";
+import { HOST, baseUrl, displayPath, settingsFromEnv, type StandInSettings } from "@/cognito/config";
+import { BodyTooLargeError, paramsToRecord, sendJson } from "@/cognito/http-util";
+import { createCore } from "@/cognito/local-core";
+import { getAuthorize, postLogin, postNewPassword } from "@/cognito/login-routes";
+import { discoveryPoolId, getDiscovery, getLogout, getUserInfo } from "@/cognito/oidc-routes";
+import { createStandIn, type StandIn } from "@/cognito/stand-in";
+import { postRevoke, postToken } from "@/cognito/token-routes";
 
 export type RunningStandIn = {
   /** `http://127.0.0.1:<port>`: API endpoint, Hosted UI base and token issuer domain. */

@@ -8,8 +8,8 @@ import {
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secretHash } from "./client-auth";
-import { createCognitoClient } from "./seed";
+import { secretHash } from "@/cognito/client-auth";
+import { createCognitoClient } from "@/cognito/seed";
 import {
   basicAuth,
   exchangeCode,
@@ -21,7 +21,7 @@ import {
   submitLogin,
   type TokenResponse,
   validAuthorizeParams,
-} from "./test-support";
+} from "@/cognito/test-support";
 
 /** The stand-in signs in as Cognito does: temporary passwords, SECRET_HASH on the admin flow, token ownership. */
 const PORT = 9405;

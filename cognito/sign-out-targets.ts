@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { CognitoError, InvalidParameterError, UserNotFoundError } from "cognito-local/lib/errors.js";
 import type { UserPoolService } from "cognito-local/lib/services/userPoolService.js";
-import { verifySignature, type JwtPayload } from "./jwt";
-import { issuerFor, type StandIn } from "./stand-in";
-import { isRevoked, type SignedOutUser } from "./token-origin";
+import { verifySignature, type JwtPayload } from "@/cognito/jwt";
+import { issuerFor, type StandIn } from "@/cognito/stand-in";
+import { isRevoked, type SignedOutUser } from "@/cognito/token-origin";
 
 /** Cognito's own answers for an access token it will not honour. */
 const INVALID = () => new CognitoError("NotAuthorizedException", "Invalid Access Token");

@@ -10,10 +10,10 @@ import {
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secretHash } from "./client-auth";
-import { resignJwt } from "./jwt";
-import { createCognitoClient } from "./seed";
-import { basicAuth, exchangeCode, jwtPayload, postForm, signIn, startSeeded, type Harness, type TokenResponse } from "./test-support";
+import { secretHash } from "@/cognito/client-auth";
+import { resignJwt } from "@/cognito/jwt";
+import { createCognitoClient } from "@/cognito/seed";
+import { basicAuth, exchangeCode, jwtPayload, postForm, signIn, startSeeded, type Harness, type TokenResponse } from "@/cognito/test-support";
 
 const PORT = 9407;
 let h: Harness;

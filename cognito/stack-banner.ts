@@ -1,4 +1,4 @@
-import type { StackProfile } from "./stack-profiles";
+import type { StackProfile } from "@/cognito/stack-profiles";
 
 export type DemoUser = { email: string; password: string; note: string };
 

@@ -1,4 +1,4 @@
-import { startChild, stopChild, waitForHealthy, type ManagedChild } from "./stack-processes";
+import { startChild, stopChild, waitForHealthy, type ManagedChild } from "@/cognito/stack-processes";
 
 /**
  * The Cerbos PDP as a child that may come and go at run time. Unlike the stand-in and Next, its exit does not stop

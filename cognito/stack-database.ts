@@ -1,7 +1,7 @@
 import path from "node:path";
-import { runToCompletion } from "./stack-processes";
-import type { StackProfile } from "./stack-profiles";
-import type { StandInEnv } from "./stack-seed";
+import { runToCompletion } from "@/cognito/stack-processes";
+import type { StackProfile } from "@/cognito/stack-profiles";
+import type { StandInEnv } from "@/cognito/stack-seed";
 
 /**
  * Where the app keeps its contacts for this profile: PGlite inside the profile's state dir, next to the users

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { runToCompletion, startChild, type ManagedChild } from "./stack-processes";
-import type { StackProfile } from "./stack-profiles";
+import { runToCompletion, startChild, type ManagedChild } from "@/cognito/stack-processes";
+import type { StackProfile } from "@/cognito/stack-profiles";
 
 /** Resolved when called: stack.ts moves to the repository root first. */
 const nextBin = () => path.resolve("node_modules/.bin/next");

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parsePort } from "./config";
+import { parsePort } from "@/cognito/config";
 
 export type ProfileName = "demo" | "dev" | "e2e";
 

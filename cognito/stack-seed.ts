@@ -1,6 +1,6 @@
-import { demoUsers, seed } from "./seed";
-import type { DemoUser } from "./stack-banner";
-import type { StackProfile } from "./stack-profiles";
+import { demoUsers, seed } from "@/cognito/seed";
+import type { DemoUser } from "@/cognito/stack-banner";
+import type { StackProfile } from "@/cognito/stack-profiles";
 
 export type StandInEnv = {
   COGNITO_USER_POOL_ID: string;

@@ -8,10 +8,10 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { printBanner } from "./stack-banner";
-import { CerbosController } from "./stack-cerbos";
-import { databaseEnv, seedDatabase } from "./stack-database";
-import { buildNext, startNext } from "./stack-next";
+import { printBanner } from "@/cognito/stack-banner";
+import { CerbosController } from "@/cognito/stack-cerbos";
+import { databaseEnv, seedDatabase } from "@/cognito/stack-database";
+import { buildNext, startNext } from "@/cognito/stack-next";
 import {
   assertPortFree,
   registerSecret,
@@ -20,9 +20,9 @@ import {
   stopChild,
   waitForHealthy,
   type ManagedChild,
-} from "./stack-processes";
-import { isProfileName, resolveProfile, type StackProfile } from "./stack-profiles";
-import { demoAccounts, seedStandIn } from "./stack-seed";
+} from "@/cognito/stack-processes";
+import { isProfileName, resolveProfile, type StackProfile } from "@/cognito/stack-profiles";
+import { demoAccounts, seedStandIn } from "@/cognito/stack-seed";
 
 // Every path below (children, config, state) is relative to the repository root, wherever we were started from.
 process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."));

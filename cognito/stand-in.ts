@@ -1,6 +1,6 @@
 import type { AuthenticationResultType } from "@aws-sdk/client-cognito-identity-provider";
-import type { Core } from "./local-core";
-import { TtlStore } from "./ttl-store";
+import type { Core } from "@/cognito/local-core";
+import { TtlStore } from "@/cognito/ttl-store";
 
 /** Who may answer a challenge Session, from which client. */
 export type ChallengeSession = { clientId: string; username: string };

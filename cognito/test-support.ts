@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { seed, type SeedResult } from "./seed";
-import { startStandIn, type RunningStandIn } from "./server";
+import { seed, type SeedResult } from "@/cognito/seed";
+import { startStandIn, type RunningStandIn } from "@/cognito/server";
 
 /** Registered in seed.json. */
 export const CALLBACK = "http://localhost:3100/api/auth/callback/cognito";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Router } from "cognito-local/lib/server/Router.js";
 import type { TokenGenerator, Tokens } from "cognito-local/lib/services/tokenGenerator.js";
 import type { User } from "cognito-local/lib/services/userPoolService.js";
-import { decodeJwt, resignJwt, type JwtPayload } from "./jwt";
+import { decodeJwt, resignJwt, type JwtPayload } from "@/cognito/jwt";
 
 /**
  * Cognito stamps every token of one sign-in with the same `origin_jti`, and keeps it when the refresh token mints

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CognitoError } from "cognito-local/lib/errors.js";
 import type { AppClient } from "cognito-local/lib/services/appClient.js";
-import type { AuthResponse } from "./auth-flows";
-import { authenticateClient } from "./client-auth";
-import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "./refresh-clients";
-import { isFormRequest, readForm, safeEqual, sendJson } from "./http-util";
-import { secondsUntilExpiry } from "./jwt";
-import type { StandIn } from "./stand-in";
+import type { AuthResponse } from "@/cognito/auth-flows";
+import { authenticateClient } from "@/cognito/client-auth";
+import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "@/cognito/refresh-clients";
+import { isFormRequest, readForm, safeEqual, sendJson } from "@/cognito/http-util";
+import { secondsUntilExpiry } from "@/cognito/jwt";
+import type { StandIn } from "@/cognito/stand-in";
 
 type OAuthError =
   | "invalid_request"

@@ -1,15 +1,15 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { paths } from "../lib/paths";
+import { paths } from "@/lib/paths";
 import {
   expiredCopy,
   hs256WithPublicKey,
   tamperedClaims,
   tamperedSignature,
   unsignedCopy,
-} from "./support/forged-tokens";
-import { personas } from "./support/personas";
-import { expectSecurityHeaders } from "./support/security-headers";
-import { createOtherAppClient, signInForTokens, type TokenSet } from "./support/stand-in";
+} from "@/e2e/support/forged-tokens";
+import { personas } from "@/e2e/support/personas";
+import { expectSecurityHeaders } from "@/e2e/support/security-headers";
+import { createOtherAppClient, signInForTokens, type TokenSet } from "@/e2e/support/stand-in";
 
 type Actions = { read: boolean; update: boolean; delete: boolean };
 type ContactsBody = {

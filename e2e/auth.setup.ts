@@ -1,7 +1,7 @@
 import { test as setup } from "@playwright/test";
-import { ContactsPage } from "./pages/contacts-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { personaList, storageStatePath } from "./support/personas";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { personaList, storageStatePath } from "@/e2e/support/personas";
 
 // Each persona signs in once through the real direct sign-in form; specs reuse the saved cookies.
 for (const persona of personaList) {

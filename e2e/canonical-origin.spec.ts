@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { HostedUiPage } from "./pages/hosted-ui-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { watchCsp } from "./support/csp-watch";
-import { personas } from "./support/personas";
+import { paths } from "@/lib/paths";
+import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { watchCsp } from "@/e2e/support/csp-watch";
+import { personas } from "@/e2e/support/personas";
 
 // The same server under the name Next prints: NEXTAUTH_URL (and so every cookie) says localhost.
 const CANONICAL = "http://localhost:3100";

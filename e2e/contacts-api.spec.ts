@@ -1,6 +1,6 @@
 import type { APIResponse } from "@playwright/test";
-import { uniqueName, uniqueWord, type ApiErrorBody } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
+import { uniqueName, uniqueWord, type ApiErrorBody } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
 
 async function expectError(response: APIResponse, status: number, code: string): Promise<ApiErrorBody["error"]> {
   expect(response.status(), await response.text()).toBe(status);

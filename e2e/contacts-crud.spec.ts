@@ -1,12 +1,12 @@
-import { paths } from "../lib/paths";
-import { ContactDetailPage } from "./pages/contact-detail-page";
-import { ContactFormPage } from "./pages/contact-form-page";
-import { ContactsPage } from "./pages/contacts-page";
-import { DeleteContactPage } from "./pages/delete-contact-page";
-import { uniqueName, uniqueWord } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
-import { ADMIN_DECISIONS, expectDecisions, OWNER_DECISIONS, READER_DECISIONS } from "./support/decisions";
-import { storageStatePath } from "./support/personas";
+import { paths } from "@/lib/paths";
+import { ContactDetailPage } from "@/e2e/pages/contact-detail-page";
+import { ContactFormPage } from "@/e2e/pages/contact-form-page";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { DeleteContactPage } from "@/e2e/pages/delete-contact-page";
+import { uniqueName, uniqueWord } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
+import { ADMIN_DECISIONS, expectDecisions, OWNER_DECISIONS, READER_DECISIONS } from "@/e2e/support/decisions";
+import { storageStatePath } from "@/e2e/support/personas";
 
 // Alice works in the default page; bob and the admin look at her contacts from their own sessions.
 test.use({ storageState: storageStatePath("alice") });

@@ -1,9 +1,9 @@
-import { paths } from "../lib/paths";
-import { ContactFormPage } from "./pages/contact-form-page";
-import { DeleteContactPage } from "./pages/delete-contact-page";
-import { uniqueName, type ApiContact, type ContactsApi } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
-import { storageStatePath } from "./support/personas";
+import { paths } from "@/lib/paths";
+import { ContactFormPage } from "@/e2e/pages/contact-form-page";
+import { DeleteContactPage } from "@/e2e/pages/delete-contact-page";
+import { uniqueName, type ApiContact, type ContactsApi } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
+import { storageStatePath } from "@/e2e/support/personas";
 
 /**
  * Server actions read the contact's id and version from hidden fields, so bob can post his own edit or delete

@@ -1,9 +1,9 @@
-import { paths } from "../lib/paths";
-import { ContactDetailPage } from "./pages/contact-detail-page";
-import { ContactFormPage } from "./pages/contact-form-page";
-import { uniqueName, uniqueWord } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
-import { storageStatePath } from "./support/personas";
+import { paths } from "@/lib/paths";
+import { ContactDetailPage } from "@/e2e/pages/contact-detail-page";
+import { ContactFormPage } from "@/e2e/pages/contact-form-page";
+import { uniqueName, uniqueWord } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
+import { storageStatePath } from "@/e2e/support/personas";
 
 test.use({ storageState: storageStatePath("alice") });
 

@@ -1,8 +1,8 @@
 import type { APIResponse } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { ContactFormPage } from "./pages/contact-form-page";
-import { uniqueName, type ApiErrorBody } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
+import { paths } from "@/lib/paths";
+import { ContactFormPage } from "@/e2e/pages/contact-form-page";
+import { uniqueName, type ApiErrorBody } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
 
 /** Bad input is a 4xx that says what is wrong, never a 500, and changes nothing. */
 async function expectRefused(response: APIResponse, status: number, code: string): Promise<ApiErrorBody["error"]> {

@@ -1,8 +1,8 @@
-import { paths } from "../lib/paths";
-import { ContactsPage } from "./pages/contacts-page";
-import { uniqueName, uniqueWord } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
-import { storageStatePath } from "./support/personas";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { uniqueName, uniqueWord } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
+import { storageStatePath } from "@/e2e/support/personas";
 
 test.use({ storageState: storageStatePath("alice") });
 

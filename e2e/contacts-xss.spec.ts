@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
-import { ContactDetailPage } from "./pages/contact-detail-page";
-import { ContactFormPage } from "./pages/contact-form-page";
-import { ContactsPage } from "./pages/contacts-page";
-import { uniqueWord } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
-import { storageStatePath } from "./support/personas";
+import { ContactDetailPage } from "@/e2e/pages/contact-detail-page";
+import { ContactFormPage } from "@/e2e/pages/contact-form-page";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { uniqueWord } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
+import { storageStatePath } from "@/e2e/support/personas";
 
 test.use({ storageState: storageStatePath("alice") });
 

@@ -1,9 +1,9 @@
 import { type Page } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { uniqueName } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
-import { watchCsp } from "./support/csp-watch";
-import { waitForHydration } from "./support/forms";
+import { paths } from "@/lib/paths";
+import { uniqueName } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
+import { watchCsp } from "@/e2e/support/csp-watch";
+import { waitForHydration } from "@/e2e/support/forms";
 
 declare global {
   interface Window {

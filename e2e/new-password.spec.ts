@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { ContactsPage } from "./pages/contacts-page";
-import { HostedUiPage } from "./pages/hosted-ui-page";
-import { NewPasswordPage } from "./pages/new-password-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { newbie } from "./support/personas";
-import { createTestUser } from "./support/stand-in";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
+import { NewPasswordPage } from "@/e2e/pages/new-password-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { newbie } from "@/e2e/support/personas";
+import { createTestUser } from "@/e2e/support/stand-in";
 
 test("direct sign-in with a temporary password asks for a new one, which then works", async ({ page }) => {
   // The seeded newbie can answer the challenge once per fresh stack; the e2e stack wipes its state at start.

@@ -1,10 +1,10 @@
 import { type Locator, type Page } from "@playwright/test";
-import { SERVER_ACTION_TOO_LARGE } from "../lib/http/limited-body";
-import { ContactFormPage } from "./pages/contact-form-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { uniqueName } from "./support/contacts-api";
-import { expect, test } from "./support/contacts-test";
-import { waitForHydration } from "./support/forms";
+import { SERVER_ACTION_TOO_LARGE } from "@/lib/http/limited-body";
+import { ContactFormPage } from "@/e2e/pages/contact-form-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { uniqueName } from "@/e2e/support/contacts-api";
+import { expect, test } from "@/e2e/support/contacts-test";
+import { waitForHydration } from "@/e2e/support/forms";
 
 const TWO_MB = 2 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { ContactsPage } from "./pages/contacts-page";
-import { personaList, storageStatePath } from "./support/personas";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { personaList, storageStatePath } from "@/e2e/support/personas";
 
 // Anything shaped like a JWT (header.payload.signature, base64url of a JSON object).
 const JWT_PATTERN = /eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]+/;

@@ -1,11 +1,11 @@
 import { expect, test, type Browser, type Cookie, type Page } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { ContactsPage } from "./pages/contacts-page";
-import { HostedUiPage } from "./pages/hosted-ui-page";
-import { SessionsPage } from "./pages/sessions-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { accessTokenIn, browserWithCookies } from "./support/stolen-session";
-import { createTestUser, type TestUser } from "./support/stand-in";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
+import { SessionsPage } from "@/e2e/pages/sessions-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { accessTokenIn, browserWithCookies } from "@/e2e/support/stolen-session";
+import { createTestUser, type TestUser } from "@/e2e/support/stand-in";
 
 /**
  * A session that has ended stays ended, whatever copies of its cookies are around. Every test has users of its own:

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { SignInPage } from "./pages/sign-in-page";
-import { waitForHydration } from "./support/forms";
-import { personas } from "./support/personas";
+import { paths } from "@/lib/paths";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { waitForHydration } from "@/e2e/support/forms";
+import { personas } from "@/e2e/support/personas";
 
 test("a control character in the password is a field error; the sign-in is not attempted", async ({ page }) => {
   const signIn = new SignInPage(page);

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { HostedUiPage } from "./pages/hosted-ui-page";
-import { NewPasswordPage } from "./pages/new-password-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { createTestUser } from "./support/stand-in";
+import { paths } from "@/lib/paths";
+import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
+import { NewPasswordPage } from "@/e2e/pages/new-password-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { createTestUser } from "@/e2e/support/stand-in";
 
 // Every test uses users of its own: the seeded personas sign in from this same address throughout the suite and
 // must never be throttled. (The per-address limit of 100 is proven in lib/auth/sign-in-throttle.test.ts: reaching

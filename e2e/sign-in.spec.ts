@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { ContactsPage } from "./pages/contacts-page";
-import { HostedUiPage } from "./pages/hosted-ui-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { personaList, personas } from "./support/personas";
-import { expectSecurityHeaders } from "./support/security-headers";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { personaList, personas } from "@/e2e/support/personas";
+import { expectSecurityHeaders } from "@/e2e/support/security-headers";
 
 const APP_ORIGIN = "http://localhost:3100";
 

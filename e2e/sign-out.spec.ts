@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { paths } from "../lib/paths";
-import { ContactsPage } from "./pages/contacts-page";
-import { HostedUiPage } from "./pages/hosted-ui-page";
-import { SignInPage } from "./pages/sign-in-page";
-import { createTestUser } from "./support/stand-in";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { createTestUser } from "@/e2e/support/stand-in";
 
 /** Users of their own: signing out may revoke tokens, which must not end the seeded personas' saved sessions. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { brandedError, isBranded } from "./errors";
+import { brandedError, isBranded } from "@/lib/errors";
 
 describe("brandedError", () => {
   class OutageError extends brandedError("TestOutageError") {
@@ -31,7 +31,7 @@ describe("brandedError", () => {
 
   it("recognises an instance from a re-imported module", async () => {
     vi.resetModules();
-    const again = await import("./errors");
+    const again = await import("@/lib/errors");
     class ReimportedOutageError extends again.brandedError("TestOutageError") {}
     expect(new ReimportedOutageError("down")).toBeInstanceOf(OutageError);
   });

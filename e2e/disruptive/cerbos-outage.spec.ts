@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { ContactsPage } from "../pages/contacts-page";
-import { UnavailablePage } from "../pages/unavailable-page";
-import { personas, storageStatePath } from "../support/personas";
-import { startCerbos, stopCerbos } from "../support/stack-control";
-import { signInForTokens } from "../support/stand-in";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { UnavailablePage } from "@/e2e/pages/unavailable-page";
+import { personas, storageStatePath } from "@/e2e/support/personas";
+import { startCerbos, stopCerbos } from "@/e2e/support/stack-control";
+import { signInForTokens } from "@/e2e/support/stand-in";
 
 test.use({ storageState: storageStatePath("alice") });
 

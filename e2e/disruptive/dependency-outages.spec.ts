@@ -4,10 +4,10 @@
  * 503 within its deadline, write nothing, and work again once the dependency is back.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { ContactsPage } from "../pages/contacts-page";
-import { SignInPage } from "../pages/sign-in-page";
-import { UnavailablePage } from "../pages/unavailable-page";
+import { paths } from "@/lib/paths";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { UnavailablePage } from "@/e2e/pages/unavailable-page";
 import {
   createContactViaApi,
   expectApiRecovered,
@@ -15,10 +15,10 @@ import {
   expectPageUnavailable,
   SLACK_MS,
   timed,
-} from "../support/outage-checks";
-import { personas } from "../support/personas";
-import { DEADLINES, SECOND_APP_URL, type SecondInstance, startSecondInstance } from "../support/second-instance";
-import { signInForTokens } from "../support/stand-in";
+} from "@/e2e/support/outage-checks";
+import { personas } from "@/e2e/support/personas";
+import { DEADLINES, SECOND_APP_URL, type SecondInstance, startSecondInstance } from "@/e2e/support/second-instance";
+import { signInForTokens } from "@/e2e/support/stand-in";
 
 const alice = personas.alice;
 let app: SecondInstance | undefined;

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { ContactFormPage } from "../pages/contact-form-page";
-import { ContactsPage } from "../pages/contacts-page";
-import { HostedUiPage } from "../pages/hosted-ui-page";
-import { SignInPage } from "../pages/sign-in-page";
-import { createTestUser, deleteTestUser, describeAppClient, updateAppClient, type TestUser } from "../support/stand-in";
+import { paths } from "@/lib/paths";
+import { ContactFormPage } from "@/e2e/pages/contact-form-page";
+import { ContactsPage } from "@/e2e/pages/contacts-page";
+import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
+import { SignInPage } from "@/e2e/pages/sign-in-page";
+import { createTestUser, deleteTestUser, describeAppClient, updateAppClient, type TestUser } from "@/e2e/support/stand-in";
 
 /**
  * Shortens the app client's access-token lifetime for the whole pool, so these run in the disruptive project

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, type Response } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { expectDecisions, type ContactDecisions } from "../support/decisions";
+import { paths } from "@/lib/paths";
+import { expectDecisions, type ContactDecisions } from "@/e2e/support/decisions";
 
 /** /contacts/<id>: one contact, what the viewer may do with it and why, or the Not found page. */
 export class ContactDetailPage {

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import type { ContactInput } from "../support/contacts-api";
-import { forgeHiddenTarget, waitForHydration } from "../support/forms";
+import { paths } from "@/lib/paths";
+import type { ContactInput } from "@/e2e/support/contacts-api";
+import { forgeHiddenTarget, waitForHydration } from "@/e2e/support/forms";
 
 type TextField = "name" | "email" | "phone" | "company" | "notes";
 const TEXT_FIELDS: readonly TextField[] = ["name", "email", "phone", "company", "notes"];

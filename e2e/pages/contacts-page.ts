@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { expectedDecisions, type Persona } from "../support/personas";
+import { paths } from "@/lib/paths";
+import { expectedDecisions, type Persona } from "@/e2e/support/personas";
 
 export type PermissionRow = {
   contact: string;

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { forgeHiddenTarget, waitForHydration } from "../support/forms";
+import { paths } from "@/lib/paths";
+import { forgeHiddenTarget, waitForHydration } from "@/e2e/support/forms";
 
 /** /contacts/<id>/delete: the confirmation step before a contact is removed. */
 export class DeleteContactPage {

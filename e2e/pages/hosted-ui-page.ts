@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { STAND_IN_URL } from "../support/stand-in";
+import { STAND_IN_URL } from "@/e2e/support/stand-in";
 
 /** The stand-in's Hosted UI login page, served by the stand-in itself (a different origin from the app). */
 export class HostedUiPage {

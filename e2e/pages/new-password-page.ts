@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
+import { paths } from "@/lib/paths";
 
 /** The app's NEW_PASSWORD_REQUIRED step after a direct sign-in with a temporary password. */
 export class NewPasswordPage {

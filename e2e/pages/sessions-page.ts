@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
+import { paths } from "@/lib/paths";
 
 /** "Your sessions": the signed-in user's active sessions, a sign-out button per session and one for all. */
 export class SessionsPage {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
+import { paths } from "@/lib/paths";
 
 /** The app's own sign-in page (direct USER_PASSWORD_AUTH form plus the Hosted UI button). */
 export class SignInPage {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
+import { paths } from "@/lib/paths";
 
 const TITLES = {
   cerbos: "Authorization is unavailable",

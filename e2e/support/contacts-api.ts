@@ -4,10 +4,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { decodeClaims } from "./forged-tokens";
-import { personas, type Persona } from "./personas";
-import { signInForTokens } from "./stand-in";
+import { paths } from "@/lib/paths";
+import { decodeClaims } from "@/e2e/support/forged-tokens";
+import { personas, type Persona } from "@/e2e/support/personas";
+import { signInForTokens } from "@/e2e/support/stand-in";
 
 export type ContactInput = {
   name?: string;

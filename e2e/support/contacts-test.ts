@@ -3,8 +3,8 @@
  * of every contact the test created (the admin may delete anything), so other specs' lists keep their shape.
  */
 import { test as base, type Page } from "@playwright/test";
-import { accessTokenOf, ContactsApi } from "./contacts-api";
-import { storageStatePath, type Persona } from "./personas";
+import { accessTokenOf, ContactsApi } from "@/e2e/support/contacts-api";
+import { storageStatePath, type Persona } from "@/e2e/support/personas";
 
 type ContactFixtures = {
   /** An API client signed in as the persona; contacts it creates are removed after the test. */

@@ -1,8 +1,8 @@
 /** What every outage must look like from outside: a quick 503 with Retry-After, and nothing written. */
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { paths } from "../../lib/paths";
-import { UnavailablePage, type UnavailableReason } from "../pages/unavailable-page";
+import { paths } from "@/lib/paths";
+import { UnavailablePage, type UnavailableReason } from "@/e2e/pages/unavailable-page";
 
 /** Room above a deadline for a busy two-core machine; a hang is many times longer. */
 export const SLACK_MS = 3_000;

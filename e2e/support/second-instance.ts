@@ -8,9 +8,9 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
-import { startTcpProxy, type TcpProxy } from "../../lib/testing/tcp-proxy";
-import { readEnvFile, requireKeys } from "./env-file";
-import { STAND_IN_URL } from "./stand-in";
+import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";
+import { readEnvFile, requireKeys } from "@/e2e/support/env-file";
+import { STAND_IN_URL } from "@/e2e/support/stand-in";
 
 export const SECOND_APP_URL = "http://localhost:3101";
 

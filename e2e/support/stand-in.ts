@@ -16,7 +16,7 @@ import {
   UpdateUserPoolClientCommand,
   type UpdateUserPoolClientCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { readEnvFile, requireKeys } from "./env-file";
+import { readEnvFile, requireKeys } from "@/e2e/support/env-file";
 
 export const STAND_IN_URL = "http://127.0.0.1:9329";
 const LOCAL_ENV = path.resolve(".cognito/e2e/local.env");

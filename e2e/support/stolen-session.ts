@@ -5,7 +5,7 @@
 import path from "node:path";
 import { unsealData } from "iron-session";
 import type { Browser, BrowserContext, Cookie } from "@playwright/test";
-import { readEnvFile, requireKeys } from "./env-file";
+import { readEnvFile, requireKeys } from "@/e2e/support/env-file";
 
 const APP_ENV = path.resolve(".cognito/e2e/app.env");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom } from "./client-address";
+import { clientAddressFrom } from "@/lib/auth/client-address";
 
 describe("clientAddressFrom", () => {
   it("with no trusted proxy takes the one address Next wrote from the socket", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeServer, startHttpServer } from "@/lib/authz/testing/fake-servers";
 import type { CognitoSettings } from "@/lib/env";
-import { signInWithPassword } from "./cognito-api";
+import { signInWithPassword } from "@/lib/auth/cognito-api";
 
 /**
  * Cognito's temporary lockout cannot be produced by the stand-in, so a loopback server answers with the exact

@@ -10,7 +10,7 @@ import {
   settleAttempt,
   SignInThrottleUnavailableError,
   type ThrottleKeys,
-} from "./sign-in-throttle";
+} from "@/lib/auth/sign-in-throttle";
 
 const MINUTE = 60_000;
 const limits = { accountMaxFailures: 5, addressMaxFailures: 100, windowMs: 15 * MINUTE, maxLockMs: 15 * MINUTE };

@@ -6,7 +6,7 @@ import {
   minutesToWait,
   waitMs,
   withFailure,
-} from "./throttle-policy";
+} from "@/lib/auth/throttle-policy";
 
 const MINUTE = 60_000;
 const limits = { accountMaxFailures: 5, addressMaxFailures: 100, windowMs: 15 * MINUTE, maxLockMs: 15 * MINUTE };

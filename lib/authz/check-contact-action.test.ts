@@ -1,12 +1,12 @@
 // Integration: single checks against the real PDP with the real policies in cerbos/policies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "./cerbos-client";
-import { checkContactAction, explainContactAction } from "./check-contact-action";
-import { toContactResource, toProposedContactResource } from "./contact-resources";
-import { principalFromIdentity } from "./principal";
-import { findClosedPortUrl, startSilentServer } from "./testing/fake-servers";
-import { startPdp, type PdpProcess } from "./testing/pdp-process";
+import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
+import { checkContactAction, explainContactAction } from "@/lib/authz/check-contact-action";
+import { toContactResource, toProposedContactResource } from "@/lib/authz/contact-resources";
+import { principalFromIdentity } from "@/lib/authz/principal";
+import { findClosedPortUrl, startSilentServer } from "@/lib/authz/testing/fake-servers";
+import { startPdp, type PdpProcess } from "@/lib/authz/testing/pdp-process";
 
 const ME = "sub-me";
 const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, groups }).principal;

@@ -2,10 +2,10 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { callCerbos, getCerbos, type CerbosClient } from "./cerbos-client";
-import type { ContactPolicyAction, ContactResource } from "./contact-resources";
-import { decideAction, type ActionDecision } from "./decision-reasons";
-import { toRequestPrincipal, type ContactPrincipal } from "./principal";
+import { callCerbos, getCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
+import type { ContactPolicyAction, ContactResource } from "@/lib/authz/contact-resources";
+import { decideAction, type ActionDecision } from "@/lib/authz/decision-reasons";
+import { toRequestPrincipal, type ContactPrincipal } from "@/lib/authz/principal";
 
 /**
  * One action on one contact, with the reason: for `create` on proposed attributes

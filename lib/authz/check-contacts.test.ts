@@ -1,13 +1,13 @@
 // Integration: the real PDP with the real policies in cerbos/policies, no mocks of Cerbos.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "./cerbos-client";
-import { checkContactActions } from "./check-contacts";
-import type { ContactRecord } from "./contact-resources";
-import { demoContactsFor } from "./testing/demo-contacts";
-import { principalFromIdentity } from "./principal";
-import { findClosedPortUrl, startHttpServer, startSilentServer } from "./testing/fake-servers";
-import { startPdp, type PdpProcess } from "./testing/pdp-process";
+import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
+import { checkContactActions } from "@/lib/authz/check-contacts";
+import type { ContactRecord } from "@/lib/authz/contact-resources";
+import { demoContactsFor } from "@/lib/authz/testing/demo-contacts";
+import { principalFromIdentity } from "@/lib/authz/principal";
+import { findClosedPortUrl, startHttpServer, startSilentServer } from "@/lib/authz/testing/fake-servers";
+import { startPdp, type PdpProcess } from "@/lib/authz/testing/pdp-process";
 
 const ME = "sub-me";
 const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, groups }).principal;

@@ -4,17 +4,17 @@ import { randomUUID } from "node:crypto";
 
 import type { HTTP } from "@cerbos/http";
 
-import { callCerbos, getCerbos, type CerbosClient } from "./cerbos-client";
+import { callCerbos, getCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
 import {
   CONTACT_ACTIONS,
   CONTACT_KIND,
   toContactResource,
   type ContactAction,
   type ContactRecord,
-} from "./contact-resources";
-import { decideAction } from "./decision-reasons";
-import { toPdpRequestJson, toPdpResponseJson } from "./pdp-json";
-import { toRequestPrincipal, type ContactPrincipal } from "./principal";
+} from "@/lib/authz/contact-resources";
+import { decideAction } from "@/lib/authz/decision-reasons";
+import { toPdpRequestJson, toPdpResponseJson } from "@/lib/authz/pdp-json";
+import { toRequestPrincipal, type ContactPrincipal } from "@/lib/authz/principal";
 
 type CheckResourcesRequest = Parameters<HTTP["checkResources"]>[0];
 type CheckResourcesResponse = Awaited<ReturnType<HTTP["checkResources"]>>;

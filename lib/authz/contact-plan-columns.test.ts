@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { CONTACT_PLAN_COLUMNS } from "./contact-plan-columns";
-import { toContactResource } from "./contact-resources";
+import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
+import { toContactResource } from "@/lib/authz/contact-resources";
 
 describe("CONTACT_PLAN_COLUMNS", () => {
   it("maps exactly the attributes sent to Cerbos, so plans and single checks see the same data", () => {

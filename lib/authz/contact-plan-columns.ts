@@ -1,7 +1,7 @@
 /** Which contact attributes a query plan may filter on, and the columns that hold them. Pure. */
 import { contacts } from "@/lib/db/schema";
 
-import type { PlanColumns } from "./plan-to-sql";
+import type { PlanColumns } from "@/lib/authz/plan-to-sql";
 
 /**
  * Exactly the attributes toContactResource sends to Cerbos, no more: a policy condition on any other

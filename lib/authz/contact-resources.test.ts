@@ -4,7 +4,7 @@ import {
   toContactResource,
   toProposedContactResource,
   type ContactRecord,
-} from "./contact-resources";
+} from "@/lib/authz/contact-resources";
 
 describe("contact resources", () => {
   it("describes a contact to Cerbos by kind, id, owner and privacy only", () => {

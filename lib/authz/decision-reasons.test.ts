@@ -1,7 +1,7 @@
 import type { OutputResult } from "@cerbos/core";
 import { describe, expect, it } from "vitest";
 
-import { decideAction, NO_DECISION, NO_RULE_ALLOWS, type DecisionSource } from "./decision-reasons";
+import { decideAction, NO_DECISION, NO_RULE_ALLOWS, type DecisionSource } from "@/lib/authz/decision-reasons";
 
 const SRC = "resource.contact.vdefault";
 const output = (action: string, rule: string, value: OutputResult["value"]): OutputResult => ({

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { NewContactRow } from "@/lib/db/schema";
 
-import { createCerbosClient, type CerbosClient } from "./cerbos-client";
-import { checkContactActions } from "./check-contacts";
-import { CONTACT_PLAN_COLUMNS } from "./contact-plan-columns";
-import { CONTACT_ACTIONS, type ContactAction } from "./contact-resources";
-import { planContactAccess } from "./plan-contacts";
-import { planToSql } from "./plan-to-sql";
-import { principalFromIdentity, type ContactPrincipal } from "./principal";
-import { createContactsDb, testUuid, type ContactsDb } from "./testing/contacts-db";
-import { startPdp, type PdpProcess } from "./testing/pdp-process";
+import { createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
+import { checkContactActions } from "@/lib/authz/check-contacts";
+import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
+import { CONTACT_ACTIONS, type ContactAction } from "@/lib/authz/contact-resources";
+import { planContactAccess } from "@/lib/authz/plan-contacts";
+import { planToSql } from "@/lib/authz/plan-to-sql";
+import { principalFromIdentity, type ContactPrincipal } from "@/lib/authz/principal";
+import { createContactsDb, testUuid, type ContactsDb } from "@/lib/authz/testing/contacts-db";
+import { startPdp, type PdpProcess } from "@/lib/authz/testing/pdp-process";
 
 const PERSONAS: Record<string, ContactPrincipal> = {
   admin: principalFromIdentity({ sub: "sub-admin", groups: ["admin"] }).principal,

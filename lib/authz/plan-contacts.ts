@@ -4,11 +4,11 @@ import { randomUUID } from "node:crypto";
 
 import type { PlanResourcesRequestWithActions } from "@cerbos/core";
 
-import { callCerbos, getCerbos, type CerbosClient } from "./cerbos-client";
-import { CONTACT_KIND, type ContactPolicyAction } from "./contact-resources";
-import { toPdpRequestJson, toPlanResponseJson } from "./pdp-json";
-import type { PlanFilter } from "./plan-to-sql";
-import { toRequestPrincipal, type ContactPrincipal } from "./principal";
+import { callCerbos, getCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
+import { CONTACT_KIND, type ContactPolicyAction } from "@/lib/authz/contact-resources";
+import { toPdpRequestJson, toPlanResponseJson } from "@/lib/authz/pdp-json";
+import type { PlanFilter } from "@/lib/authz/plan-to-sql";
+import { toRequestPrincipal, type ContactPrincipal } from "@/lib/authz/principal";
 
 export type ContactPlan = {
   /** The PlanResources request body as the REST API takes it (paste it into `curl`). */

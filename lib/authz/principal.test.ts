@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { NO_ROLE, principalFromIdentity } from "./principal";
+import { NO_ROLE, principalFromIdentity } from "@/lib/authz/principal";
 
 describe("principalFromIdentity", () => {
   it("keeps known groups as roles, most powerful first whatever the group order", () => {

@@ -8,8 +8,8 @@ import { closeDatabase } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contacts } from "@/lib/db/schema";
 import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";
-import { createContact, updateContact } from "./contact-mutations";
-import { getContactForUser, listContactsForUser } from "./contact-reads";
+import { createContact, updateContact } from "@/lib/contacts/contact-mutations";
+import { getContactForUser, listContactsForUser } from "@/lib/contacts/contact-reads";
 
 const DEADLINE_MS = 1_000;
 // Each PDP call alone fits in the deadline; two in sequence do not.

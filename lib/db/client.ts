@@ -7,10 +7,10 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Assume } from "drizzle-orm/utils";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
-import { processSingleton } from "./process-state";
-import * as schema from "./schema";
-import { DEFAULT_PG_TIMEOUTS, type DatabaseSettings, databaseSettingsFromEnv, type PgTimeouts } from "./settings";
-import { DatabaseUnavailableError, guardDatabase, isConnectionFailure } from "./unavailable";
+import { processSingleton } from "@/lib/db/process-state";
+import * as schema from "@/lib/db/schema";
+import { DEFAULT_PG_TIMEOUTS, type DatabaseSettings, databaseSettingsFromEnv, type PgTimeouts } from "@/lib/db/settings";
+import { DatabaseUnavailableError, guardDatabase, isConnectionFailure } from "@/lib/db/unavailable";
 
 type RawResult<Row> = { rows: Row[] };
 

@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeDatabase } from "./client";
-import { createRandom, generateContacts, SYNTHETIC_OWNERS } from "./generate-contacts";
-import { findMigrationsFolder, migrateDatabase } from "./migrate";
-import { contacts } from "./schema";
-import { seedContacts } from "./seed-contacts";
-import { sampleContacts } from "./seed-data";
-import { testBackends, type TestDatabase } from "./testing/test-databases";
-import { DatabaseUnavailableError } from "./unavailable";
+import { closeDatabase } from "@/lib/db/client";
+import { createRandom, generateContacts, SYNTHETIC_OWNERS } from "@/lib/db/generate-contacts";
+import { findMigrationsFolder, migrateDatabase } from "@/lib/db/migrate";
+import { contacts } from "@/lib/db/schema";
+import { seedContacts } from "@/lib/db/seed-contacts";
+import { sampleContacts } from "@/lib/db/seed-data";
+import { testBackends, type TestDatabase } from "@/lib/db/testing/test-databases";
+import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 
 /** How many migrations exist, so this test needs no edit when one is added. */
 function journalEntries(): number {

@@ -1,4 +1,4 @@
-import type { NewContactRow } from "./schema";
+import type { NewContactRow } from "@/lib/db/schema";
 
 /** A Cognito user who may own contacts. */
 export type SeedOwner = { email: string; sub: string };

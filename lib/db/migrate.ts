@@ -9,11 +9,11 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { Pool } from "pg";
-import { runCli } from "./cli";
-import { closeDatabase, createDatabase, type Database, getDatabaseConnection, getDb } from "./client";
-import { processSingleton } from "./process-state";
-import { databaseSettingsFromEnv, describeDatabaseSettings } from "./settings";
-import { toDatabaseError } from "./unavailable";
+import { runCli } from "@/lib/db/cli";
+import { closeDatabase, createDatabase, type Database, getDatabaseConnection, getDb } from "@/lib/db/client";
+import { processSingleton } from "@/lib/db/process-state";
+import { databaseSettingsFromEnv, describeDatabaseSettings } from "@/lib/db/settings";
+import { toDatabaseError } from "@/lib/db/unavailable";
 
 export type MigrateOptions = {
   /** Where drizzle records applied migrations; tests give each run its own. */

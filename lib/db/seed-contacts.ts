@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Database } from "./client";
-import { createRandom, generateContacts, type Random, type SeedOwner } from "./generate-contacts";
-import { type NewContactRow, contacts } from "./schema";
-import { sampleContacts } from "./seed-data";
+import type { Database } from "@/lib/db/client";
+import { createRandom, generateContacts, type Random, type SeedOwner } from "@/lib/db/generate-contacts";
+import { type NewContactRow, contacts } from "@/lib/db/schema";
+import { sampleContacts } from "@/lib/db/seed-data";
 
 export type SeedOptions = {
   owners: readonly SeedOwner[];

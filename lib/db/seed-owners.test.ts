@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startSeeded } from "@/cognito/test-support";
-import { parseSeedOwners, resolveSeedOwners, SeedOwnersError, seedOwnerSourceFromEnv } from "./seed-owners";
+import { parseSeedOwners, resolveSeedOwners, SeedOwnersError, seedOwnerSourceFromEnv } from "@/lib/db/seed-owners";
 
 describe("seedOwnerSourceFromEnv", () => {
   it("prefers SEED_OWNERS, then the stand-in, and explains what is missing", () => {

@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient, ListUsersCommand, type UserType } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
-import type { SeedOwner } from "./generate-contacts";
+import type { SeedOwner } from "@/lib/db/generate-contacts";
 
 const seedOwnersSchema = z
   .array(z.object({ email: z.string().min(1), sub: z.string().min(1) }))

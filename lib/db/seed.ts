@@ -6,13 +6,13 @@
  */
 import "server-only";
 import { parseArgs } from "node:util";
-import { runCli } from "./cli";
-import { closeDatabase, createDatabase } from "./client";
-import { createRandom } from "./generate-contacts";
-import { migrateDatabase } from "./migrate";
-import { seedContacts } from "./seed-contacts";
-import { resolveSeedOwners, seedOwnerSourceFromEnv } from "./seed-owners";
-import { databaseSettingsFromEnv, describeDatabaseSettings } from "./settings";
+import { runCli } from "@/lib/db/cli";
+import { closeDatabase, createDatabase } from "@/lib/db/client";
+import { createRandom } from "@/lib/db/generate-contacts";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { seedContacts } from "@/lib/db/seed-contacts";
+import { resolveSeedOwners, seedOwnerSourceFromEnv } from "@/lib/db/seed-owners";
+import { databaseSettingsFromEnv, describeDatabaseSettings } from "@/lib/db/settings";
 
 function parseCount(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -5,7 +5,7 @@ import {
   DEFAULT_PGLITE_DATA_DIR,
   databaseSettingsFromEnv,
   describeDatabaseSettings,
-} from "./settings";
+} from "@/lib/db/settings";
 
 describe("databaseSettingsFromEnv", () => {
   it("uses PGlite in the default folder when nothing is set", () => {

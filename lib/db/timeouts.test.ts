@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { startSilentServer } from "@/lib/authz/testing/fake-servers";
 import { startTcpProxy } from "@/lib/testing/tcp-proxy";
-import { closeDatabase, createDatabase, type Database } from "./client";
-import { DatabaseUnavailableError } from "./unavailable";
+import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
+import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 
 /** How long `run` took to reject, and with what. */
 async function timeRejection(run: () => Promise<unknown>): Promise<{ ms: number; error: unknown }> {

@@ -4,10 +4,10 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { DrizzleQueryError, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, createDatabase } from "./client";
-import { migrateDatabase } from "./migrate";
-import { contacts } from "./schema";
-import { DatabaseQueryError, DatabaseUnavailableError, isConnectionFailure } from "./unavailable";
+import { closeDatabase, createDatabase } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { contacts } from "@/lib/db/schema";
+import { DatabaseQueryError, DatabaseUnavailableError, isConnectionFailure } from "@/lib/db/unavailable";
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });

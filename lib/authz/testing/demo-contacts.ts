@@ -1,4 +1,4 @@
-import type { ContactRecord } from "../contact-resources";
+import type { ContactRecord } from "@/lib/authz/contact-resources";
 
 /** The original demo's two contacts, for PDP tests: one owned by `ownerSub`, one by someone who cannot sign in. */
 export function demoContactsFor(ownerSub: string): ContactRecord[] {

@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { Pool } from "pg";
-import { closeDatabase, createDatabase, type Database } from "../client";
-import { type MigrateOptions, migrateDatabase } from "../migrate";
+import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
+import { type MigrateOptions, migrateDatabase } from "@/lib/db/migrate";
 
 export type TestDatabase = {
   db: Database;
