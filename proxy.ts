@@ -53,7 +53,11 @@ function withNonce(request: NextRequest, { formActionOrigins, development }: Pro
 export function proxy(request: NextRequest) {
   const current = getProxySettings();
   const { pathname, search } = request.nextUrl;
-  const canonical = canonicalDecision({ host: requestHost(request.headers), pathname, search }, request.method, current.appUrl);
+  const canonical = canonicalDecision(
+    { host: requestHost(request.headers), pathname, search },
+    request.method,
+    current.appUrl,
+  );
   if (canonical.action === "redirect") return NextResponse.redirect(canonical.location, 308);
   if (canonical.action === "refuse") return plainText(421, `This app answers on ${current.appUrl.origin} only.`);
   // A page answers POST only for server actions; over Next's limit it would fail with a 500 page.

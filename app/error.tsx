@@ -15,7 +15,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p role="alert" className="text-sm text-slate-600">
         {tooLarge ? SERVER_ACTION_TOO_LARGE : "The page could not be shown. Nothing was changed."}
       </p>
-      <button type="button" onClick={reset} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+      <button
+        type="button"
+        onClick={reset}
+        className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white"
+      >
         Try again
       </button>
     </div>

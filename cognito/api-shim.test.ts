@@ -11,7 +11,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretHash } from "@/cognito/client-auth";
 import { createCognitoClient } from "@/cognito/seed";
-import { exchangeCode, jwtPayload, signIn, startSeeded, type Harness, type TokenResponse } from "@/cognito/test-support";
+import {
+  exchangeCode,
+  jwtPayload,
+  signIn,
+  startSeeded,
+  type Harness,
+  type TokenResponse,
+} from "@/cognito/test-support";
 
 const PORT = 9403;
 let h: Harness;
@@ -32,7 +39,9 @@ const hash = (username: string) => secretHash(h.clientSecret, username, h.client
 function passwordAuth(email: string, password: string, secretHashValue: string | null = hash(email)) {
   const params: Record<string, string> = { USERNAME: email, PASSWORD: password };
   if (secretHashValue !== null) params.SECRET_HASH = secretHashValue;
-  return cognito.send(new InitiateAuthCommand({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: h.clientId, AuthParameters: params }));
+  return cognito.send(
+    new InitiateAuthCommand({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: h.clientId, AuthParameters: params }),
+  );
 }
 
 async function expectError(promise: Promise<unknown>, name: string, message: string): Promise<void> {
@@ -41,20 +50,43 @@ async function expectError(promise: Promise<unknown>, name: string, message: str
 
 describe("InitiateAuth USER_PASSWORD_AUTH", () => {
   it("answers a wrong password and an unknown user alike, as Cognito does", async () => {
-    await expectError(passwordAuth("alice@example.com", "Wrong#Pass1"), "NotAuthorizedException", "Incorrect username or password.");
-    await expectError(passwordAuth("ghost@example.com", "Alice#Pass1"), "NotAuthorizedException", "Incorrect username or password.");
+    await expectError(
+      passwordAuth("alice@example.com", "Wrong#Pass1"),
+      "NotAuthorizedException",
+      "Incorrect username or password.",
+    );
+    await expectError(
+      passwordAuth("ghost@example.com", "Alice#Pass1"),
+      "NotAuthorizedException",
+      "Incorrect username or password.",
+    );
   });
 
   it("rejects a missing or wrong SECRET_HASH for a client with a secret", async () => {
     const message = `Unable to verify secret hash for client ${h.clientId}`;
     await expectError(passwordAuth("alice@example.com", "Alice#Pass1", null), "NotAuthorizedException", message);
-    await expectError(passwordAuth("alice@example.com", "Alice#Pass1", hash("bob@example.com")), "NotAuthorizedException", message);
-    await expectError(passwordAuth("alice@example.com", "Alice#Pass1", "bm90LWEtaGFzaA=="), "NotAuthorizedException", message);
+    await expectError(
+      passwordAuth("alice@example.com", "Alice#Pass1", hash("bob@example.com")),
+      "NotAuthorizedException",
+      message,
+    );
+    await expectError(
+      passwordAuth("alice@example.com", "Alice#Pass1", "bm90LWEtaGFzaA=="),
+      "NotAuthorizedException",
+      message,
+    );
   });
 
   it("refuses a disabled user", async () => {
     const email = "disabled@example.com";
-    await cognito.send(new AdminCreateUserCommand({ UserPoolId: h.userPoolId, Username: email, TemporaryPassword: "Temp#Pass1", MessageAction: "SUPPRESS" }));
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: h.userPoolId,
+        Username: email,
+        TemporaryPassword: "Temp#Pass1",
+        MessageAction: "SUPPRESS",
+      }),
+    );
     await cognito.send(new AdminDisableUserCommand({ UserPoolId: h.userPoolId, Username: email }));
     await expectError(passwordAuth(email, "Temp#Pass1"), "NotAuthorizedException", "User is disabled.");
   });
@@ -65,7 +97,11 @@ describe("InitiateAuth USER_PASSWORD_AUTH", () => {
     expect(result?.ExpiresIn).toBeGreaterThan(3500);
     expect(result?.ExpiresIn).toBeLessThanOrEqual(3600);
     const access = jwtPayload(result?.AccessToken ?? "");
-    expect(access).toMatchObject({ iss: `http://127.0.0.1:${PORT}/${h.userPoolId}`, token_use: "access", "cognito:groups": ["admin"] });
+    expect(access).toMatchObject({
+      iss: `http://127.0.0.1:${PORT}/${h.userPoolId}`,
+      token_use: "access",
+      "cognito:groups": ["admin"],
+    });
   });
 });
 
@@ -75,16 +111,33 @@ describe("InitiateAuth REFRESH_TOKEN_AUTH", () => {
     const refreshToken = first?.RefreshToken ?? "";
     const sub = String(jwtPayload(first?.AccessToken ?? "").sub);
     const refresh = (params: Record<string, string>) =>
-      cognito.send(new InitiateAuthCommand({ AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: h.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken, ...params } }));
+      cognito.send(
+        new InitiateAuthCommand({
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          ClientId: h.clientId,
+          AuthParameters: { REFRESH_TOKEN: refreshToken, ...params },
+        }),
+      );
     await expectError(refresh({}), "NotAuthorizedException", `Unable to verify secret hash for client ${h.clientId}`);
-    await expectError(refresh({ SECRET_HASH: hash("alice@example.com") }), "NotAuthorizedException", `Unable to verify secret hash for client ${h.clientId}`);
+    await expectError(
+      refresh({ SECRET_HASH: hash("alice@example.com") }),
+      "NotAuthorizedException",
+      `Unable to verify secret hash for client ${h.clientId}`,
+    );
     const bySub = (await refresh({ SECRET_HASH: hash(sub) })).AuthenticationResult;
     expect(bySub?.ExpiresIn).toBeGreaterThan(3500);
     expect(bySub?.RefreshToken).toBeUndefined();
-    const byEmail = (await refresh({ USERNAME: "bob@example.com", SECRET_HASH: hash("bob@example.com") })).AuthenticationResult;
+    const byEmail = (await refresh({ USERNAME: "bob@example.com", SECRET_HASH: hash("bob@example.com") }))
+      .AuthenticationResult;
     expect(byEmail?.TokenType).toBe("Bearer");
     await expectError(
-      cognito.send(new InitiateAuthCommand({ AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: h.clientId, AuthParameters: { REFRESH_TOKEN: "nope", SECRET_HASH: hash(sub) } })),
+      cognito.send(
+        new InitiateAuthCommand({
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          ClientId: h.clientId,
+          AuthParameters: { REFRESH_TOKEN: "nope", SECRET_HASH: hash(sub) },
+        }),
+      ),
       "NotAuthorizedException",
       "Invalid Refresh Token",
     );
@@ -94,37 +147,66 @@ describe("InitiateAuth REFRESH_TOKEN_AUTH", () => {
 describe("NEW_PASSWORD_REQUIRED", () => {
   it("round-trips the challenge and issues a refresh token that works", async () => {
     const email = "api-newbie@example.com";
-    await cognito.send(new AdminCreateUserCommand({
-      UserPoolId: h.userPoolId,
-      Username: email,
-      TemporaryPassword: "Temp#Pass1",
-      MessageAction: "SUPPRESS",
-      UserAttributes: [{ Name: "email", Value: email }, { Name: "email_verified", Value: "true" }],
-    }));
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: h.userPoolId,
+        Username: email,
+        TemporaryPassword: "Temp#Pass1",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: email },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
     const challenge = await passwordAuth(email, "Temp#Pass1");
     expect(challenge.ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
     const username = challenge.ChallengeParameters?.USER_ID_FOR_SRP ?? "";
     const respond = (session: string | undefined, newPassword: string, secret = hash(username)) =>
-      cognito.send(new RespondToAuthChallengeCommand({
-        ClientId: h.clientId,
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
-        Session: session,
-        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword, SECRET_HASH: secret },
-      }));
-    await expectError(respond(challenge.Session, "Fresh#Pass1", "wrong"), "NotAuthorizedException", `Unable to verify secret hash for client ${h.clientId}`);
-    await expectError(respond("forged-session", "Fresh#Pass1"), "NotAuthorizedException", "Invalid session for the user.");
-    await expectError(respond(challenge.Session, "weak"), "InvalidPasswordException", "Password does not conform to policy: Password not long enough");
+      cognito.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: h.clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: session,
+          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword, SECRET_HASH: secret },
+        }),
+      );
+    await expectError(
+      respond(challenge.Session, "Fresh#Pass1", "wrong"),
+      "NotAuthorizedException",
+      `Unable to verify secret hash for client ${h.clientId}`,
+    );
+    await expectError(
+      respond("forged-session", "Fresh#Pass1"),
+      "NotAuthorizedException",
+      "Invalid session for the user.",
+    );
+    await expectError(
+      respond(challenge.Session, "weak"),
+      "InvalidPasswordException",
+      "Password does not conform to policy: Password not long enough",
+    );
 
     const answered = (await respond(challenge.Session, "Fresh#Pass1")).AuthenticationResult;
     expect(answered?.ExpiresIn).toBeGreaterThan(3500);
     expect(answered?.TokenType).toBe("Bearer");
-    await expectError(respond(challenge.Session, "Other#Pass1"), "NotAuthorizedException", "Invalid session for the user.");
+    await expectError(
+      respond(challenge.Session, "Other#Pass1"),
+      "NotAuthorizedException",
+      "Invalid session for the user.",
+    );
 
-    const refreshed = await cognito.send(new InitiateAuthCommand({
-      AuthFlow: "REFRESH_TOKEN_AUTH",
-      ClientId: h.clientId,
-      AuthParameters: { REFRESH_TOKEN: answered?.RefreshToken ?? "", USERNAME: username, SECRET_HASH: hash(username) },
-    }));
+    const refreshed = await cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        ClientId: h.clientId,
+        AuthParameters: {
+          REFRESH_TOKEN: answered?.RefreshToken ?? "",
+          USERNAME: username,
+          SECRET_HASH: hash(username),
+        },
+      }),
+    );
     expect(refreshed.AuthenticationResult?.AccessToken).toBeTruthy();
     expect((await passwordAuth(email, "Fresh#Pass1")).AuthenticationResult?.AccessToken).toBeTruthy();
   });
@@ -134,20 +216,30 @@ describe("pass-through", () => {
   it("leaves other API calls to cognito-local", async () => {
     const users = await cognito.send(new ListUsersCommand({ UserPoolId: h.userPoolId }));
     expect(users.Users?.map((user) => user.Attributes?.find((a) => a.Name === "email")?.Value)).toEqual(
-      expect.arrayContaining(["admin@example.com", "alice@example.com", "bob@example.com", "nora@example.com", "newbie@example.com"]),
+      expect.arrayContaining([
+        "admin@example.com",
+        "alice@example.com",
+        "bob@example.com",
+        "nora@example.com",
+        "newbie@example.com",
+      ]),
     );
-    await expect(cognito.send(new AdminGetUserCommand({ UserPoolId: h.userPoolId, Username: "ghost@example.com" }))).rejects.toMatchObject({
+    await expect(
+      cognito.send(new AdminGetUserCommand({ UserPoolId: h.userPoolId, Username: "ghost@example.com" })),
+    ).rejects.toMatchObject({
       name: "UserNotFoundException",
     });
   });
 
   it("honours UpdateUserPoolClient with access-token validity in seconds (API and Hosted UI)", async () => {
-    await cognito.send(new UpdateUserPoolClientCommand({
-      UserPoolId: h.userPoolId,
-      ClientId: h.clientId,
-      AccessTokenValidity: 30,
-      TokenValidityUnits: { AccessToken: "seconds", IdToken: "minutes", RefreshToken: "days" },
-    }));
+    await cognito.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId: h.userPoolId,
+        ClientId: h.clientId,
+        AccessTokenValidity: 30,
+        TokenValidityUnits: { AccessToken: "seconds", IdToken: "minutes", RefreshToken: "days" },
+      }),
+    );
     try {
       const result = (await passwordAuth("nora@example.com", "Nora#Pass1")).AuthenticationResult;
       expect(result?.ExpiresIn).toBeGreaterThan(25);
@@ -158,12 +250,14 @@ describe("pass-through", () => {
       const tokens = (await (await exchangeCode(h, code, verifier)).json()) as TokenResponse;
       expect(tokens.expires_in).toBeLessThanOrEqual(30);
     } finally {
-      await cognito.send(new UpdateUserPoolClientCommand({
-        UserPoolId: h.userPoolId,
-        ClientId: h.clientId,
-        AccessTokenValidity: 60,
-        TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" },
-      }));
+      await cognito.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId: h.userPoolId,
+          ClientId: h.clientId,
+          AccessTokenValidity: 60,
+          TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" },
+        }),
+      );
     }
   });
 });

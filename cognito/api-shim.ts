@@ -31,7 +31,12 @@ async function recordIssuedRefreshToken(standIn: StandIn, body: unknown, result:
   if (typeof clientId === "string" && issued?.RefreshToken) await recordRefreshClient(standIn, clientId, issued);
 }
 
-export async function handleApi(standIn: StandIn, target: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApi(
+  standIn: StandIn,
+  target: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   let body: unknown;
   try {
     body = JSON.parse((await readBody(req)) || "{}");
@@ -47,7 +52,10 @@ export async function handleApi(standIn: StandIn, target: string, req: IncomingM
   } catch (error) {
     if (error instanceof CognitoError) return sendApi(res, 400, { __type: error.code, message: error.message });
     if (error instanceof UnsupportedError) {
-      return sendApi(res, 500, { __type: "CognitoLocal#Unsupported", message: `Cognito Local unsupported feature: ${error.message}` });
+      return sendApi(res, 500, {
+        __type: "CognitoLocal#Unsupported",
+        message: `Cognito Local unsupported feature: ${error.message}`,
+      });
     }
     standIn.log(`[cognito-local] ${target} failed: ${error instanceof Error ? error.message : "unknown error"}`);
     sendApi(res, 500, { __type: "InternalErrorException", message: "Internal error" });

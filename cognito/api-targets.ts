@@ -16,7 +16,11 @@ import { SIGN_OUT_TARGETS } from "@/cognito/sign-out-targets";
 import type { StandIn } from "@/cognito/stand-in";
 
 const StringMap = z.record(z.string(), z.string());
-const InitiateAuthBody = z.looseObject({ AuthFlow: z.string(), ClientId: z.string(), AuthParameters: StringMap.default({}) });
+const InitiateAuthBody = z.looseObject({
+  AuthFlow: z.string(),
+  ClientId: z.string(),
+  AuthParameters: StringMap.default({}),
+});
 const RevokeTokenBody = z.looseObject({ ClientId: z.string(), Token: z.string() });
 const ChallengeBody = z.looseObject({
   ChallengeName: z.string(),
@@ -28,14 +32,23 @@ const ChallengeBody = z.looseObject({
 const INVALID_REFRESH = () => new CognitoError("NotAuthorizedException", "Invalid Refresh Token");
 
 /** Names a SECRET_HASH for this refresh may be computed over; an unknown token fails before the hash check. */
-async function refreshUsernames(standIn: StandIn, clientId: string, params: Record<string, string>): Promise<(string | undefined)[]> {
+async function refreshUsernames(
+  standIn: StandIn,
+  clientId: string,
+  params: Record<string, string>,
+): Promise<(string | undefined)[]> {
   const { core } = standIn;
   if (!params.REFRESH_TOKEN) throw new InvalidParameterError("AuthParameters REFRESH_TOKEN is required");
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, clientId);
   const user = await pool.getUserByRefreshToken(core.ctx, params.REFRESH_TOKEN);
   if (!user) throw INVALID_REFRESH();
   await assertRefreshClient(standIn, clientId, params.REFRESH_TOKEN, refreshOfOtherClient);
-  return [params.USERNAME, user.Username, attributeValue("sub", user.Attributes), attributeValue("email", user.Attributes)];
+  return [
+    params.USERNAME,
+    user.Username,
+    attributeValue("sub", user.Attributes),
+    attributeValue("email", user.Attributes),
+  ];
 }
 
 async function initiateAuth(standIn: StandIn, raw: unknown): Promise<unknown> {
@@ -47,12 +60,20 @@ async function initiateAuth(standIn: StandIn, raw: unknown): Promise<unknown> {
   if (!client) return standIn.core.call("InitiateAuth", body);
   if (body.AuthFlow === "USER_PASSWORD_AUTH") {
     const flows = client.ExplicitAuthFlows ?? [];
-    if (flows.length > 0 && !flows.some((flow) => flow === "ALLOW_USER_PASSWORD_AUTH" || flow === "USER_PASSWORD_AUTH")) {
+    if (
+      flows.length > 0 &&
+      !flows.some((flow) => flow === "ALLOW_USER_PASSWORD_AUTH" || flow === "USER_PASSWORD_AUTH")
+    ) {
       throw new InvalidParameterError("USER_PASSWORD_AUTH flow not enabled for this client");
     }
     checkSecretHash(client, params.SECRET_HASH, [params.USERNAME]);
-    if (!params.USERNAME || params.PASSWORD === undefined) throw new InvalidParameterError("Missing required parameter USERNAME or PASSWORD");
-    return passwordAuth(standIn, { ...body, ClientId: body.ClientId, AuthParameters: { USERNAME: params.USERNAME, PASSWORD: params.PASSWORD } });
+    if (!params.USERNAME || params.PASSWORD === undefined)
+      throw new InvalidParameterError("Missing required parameter USERNAME or PASSWORD");
+    return passwordAuth(standIn, {
+      ...body,
+      ClientId: body.ClientId,
+      AuthParameters: { USERNAME: params.USERNAME, PASSWORD: params.PASSWORD },
+    });
   }
   if (body.AuthFlow === "REFRESH_TOKEN_AUTH" || body.AuthFlow === "REFRESH_TOKEN") {
     checkSecretHash(client, params.SECRET_HASH, await refreshUsernames(standIn, body.ClientId, params));

@@ -42,7 +42,9 @@ export type PasswordAuthRequest = {
 /** Wrong password and unknown user get Cognito's one answer: cognito-local's distinct errors reveal who has an account. */
 export function mapCredentialErrors(error: unknown): unknown {
   const codes = ["InvalidPasswordException", "NotAuthorizedException", "UserNotFoundException"];
-  return error instanceof CognitoError && codes.includes(error.code) ? new CognitoError("NotAuthorizedException", BAD_CREDENTIALS) : error;
+  return error instanceof CognitoError && codes.includes(error.code)
+    ? new CognitoError("NotAuthorizedException", BAD_CREDENTIALS)
+    : error;
 }
 
 /**
@@ -65,7 +67,10 @@ async function checkUserMaySignIn(standIn: StandIn, request: PasswordAuthRequest
 export async function passwordAuth(standIn: StandIn, request: PasswordAuthRequest): Promise<AuthResponse> {
   await checkUserMaySignIn(standIn, request);
   try {
-    const response = (await standIn.core.call("InitiateAuth", { ...request, AuthFlow: "USER_PASSWORD_AUTH" })) as AuthResponse;
+    const response = (await standIn.core.call("InitiateAuth", {
+      ...request,
+      AuthFlow: "USER_PASSWORD_AUTH",
+    })) as AuthResponse;
     return trackChallenge(standIn, request.ClientId, withTokenExtras(response));
   } catch (error) {
     throw mapCredentialErrors(error);
@@ -105,7 +110,8 @@ export function passwordPolicyError(policy: PasswordPolicy | undefined, password
     [policy?.RequireNumbers, /[0-9]/, "Password must have numeric characters"],
     [policy?.RequireSymbols, /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/, "Password must have symbol characters"],
   ];
-  if (password.length < (policy?.MinimumLength ?? 8)) return "Password does not conform to policy: Password not long enough";
+  if (password.length < (policy?.MinimumLength ?? 8))
+    return "Password does not conform to policy: Password not long enough";
   for (const [required, pattern, message] of rules) {
     if (required && !pattern.test(password)) return `Password does not conform to policy: ${message}`;
   }
@@ -113,7 +119,12 @@ export function passwordPolicyError(policy: PasswordPolicy | undefined, password
 }
 
 /** Checks a challenge Session is one we issued, to this client, for this user (it stays valid until answered). */
-export async function verifyChallenge(standIn: StandIn, clientId: string, session: string | undefined, username: string): Promise<void> {
+export async function verifyChallenge(
+  standIn: StandIn,
+  clientId: string,
+  session: string | undefined,
+  username: string,
+): Promise<void> {
   const { core } = standIn;
   const tracked = session ? standIn.challenges.get(session) : undefined;
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, clientId);
@@ -127,7 +138,13 @@ export async function verifyChallenge(standIn: StandIn, clientId: string, sessio
  * NEW_PASSWORD_REQUIRED answer. cognito-local does not store the refresh token it returns here, so that token could
  * never be used; we store it, as Cognito would honour it.
  */
-export async function answerNewPassword(standIn: StandIn, clientId: string, username: string, newPassword: string, session: string): Promise<AuthResponse> {
+export async function answerNewPassword(
+  standIn: StandIn,
+  clientId: string,
+  username: string,
+  newPassword: string,
+  session: string,
+): Promise<AuthResponse> {
   const { core } = standIn;
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, clientId);
   const policyError = passwordPolicyError(pool.options.Policies?.PasswordPolicy, newPassword);

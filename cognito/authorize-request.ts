@@ -33,12 +33,14 @@ function resolveScope(client: AppClient, requested: string | undefined): string 
 function protocolError(params: Record<string, string>, client: AppClient): [string, string] | null {
   if (params.response_type === undefined) return ["invalid_request", "response_type is required"];
   if (params.response_type !== "code") return ["unsupported_response_type", "Only response_type=code is supported"];
-  if (!(client.AllowedOAuthFlows ?? []).includes("code")) return ["unauthorized_client", "Client is not allowed the code flow"];
+  if (!(client.AllowedOAuthFlows ?? []).includes("code"))
+    return ["unauthorized_client", "Client is not allowed the code flow"];
   if (!params.state) return ["invalid_request", "state is required"];
   if (!params.code_challenge) return ["invalid_request", "code_challenge is required (PKCE)"];
   if (params.code_challenge_method !== "S256") return ["invalid_request", "code_challenge_method must be S256"];
   if (!S256_CHALLENGE.test(params.code_challenge)) return ["invalid_request", "code_challenge is malformed"];
-  if (resolveScope(client, params.scope) === null) return ["invalid_scope", "A requested scope is not allowed for this client"];
+  if (resolveScope(client, params.scope) === null)
+    return ["invalid_scope", "A requested scope is not allowed for this client"];
   return null;
 }
 
@@ -54,7 +56,10 @@ export async function checkAuthorize(standIn: StandIn, params: Record<string, st
   const failure = protocolError(params, client);
   if (failure) {
     const [error, description] = failure;
-    return { kind: "redirect", location: redirectWith(redirectUri, { error, error_description: description, state: params.state ?? "" }) };
+    return {
+      kind: "redirect",
+      location: redirectWith(redirectUri, { error, error_description: description, state: params.state ?? "" }),
+    };
   }
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, client.ClientId);
   const request: AuthorizeRequest = {

@@ -7,18 +7,27 @@ import type { StandIn } from "@/cognito/stand-in";
 
 /** SECRET_HASH as the Cognito API defines it: base64(HMAC-SHA256(clientSecret, username + clientId)). */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {
-  return createHmac("sha256", clientSecret).update(username + clientId).digest("base64");
+  return createHmac("sha256", clientSecret)
+    .update(username + clientId)
+    .digest("base64");
 }
 
 /**
  * cognito-local ignores SECRET_HASH; Cognito rejects a missing or wrong one for clients with a secret. Any of
  * `usernames` may have been hashed (Cognito accepts the sub as well as the username for refreshes).
  */
-export function checkSecretHash(client: AppClient | null, given: string | undefined, usernames: (string | undefined)[]): void {
+export function checkSecretHash(
+  client: AppClient | null,
+  given: string | undefined,
+  usernames: (string | undefined)[],
+): void {
   if (!client?.ClientSecret) return;
   const secret = client.ClientSecret;
-  const matches = given !== undefined && usernames.some((name) => name !== undefined && safeEqual(given, secretHash(secret, name, client.ClientId)));
-  if (!matches) throw new CognitoError("NotAuthorizedException", `Unable to verify secret hash for client ${client.ClientId}`);
+  const matches =
+    given !== undefined &&
+    usernames.some((name) => name !== undefined && safeEqual(given, secretHash(secret, name, client.ClientId)));
+  if (!matches)
+    throw new CognitoError("NotAuthorizedException", `Unable to verify secret hash for client ${client.ClientId}`);
 }
 
 export type ClientAuthResult =
@@ -45,10 +54,19 @@ function parseBasic(req: IncomingMessage): { id: string; secret: string } | null
   return id === null || secret === null ? null : { id, secret };
 }
 
-const invalidClient = (description: string): ClientAuthResult => ({ ok: false, status: 401, error: "invalid_client", description });
+const invalidClient = (description: string): ClientAuthResult => ({
+  ok: false,
+  status: 401,
+  error: "invalid_client",
+  description,
+});
 
 /** client_secret_basic or client_secret_post; a client without a secret (public, PKCE-only) needs just its id. */
-export async function authenticateClient(standIn: StandIn, req: IncomingMessage, body: Record<string, string>): Promise<ClientAuthResult> {
+export async function authenticateClient(
+  standIn: StandIn,
+  req: IncomingMessage,
+  body: Record<string, string>,
+): Promise<ClientAuthResult> {
   const basic = parseBasic(req);
   if (req.headers.authorization && !basic) return invalidClient("Malformed Authorization header");
   if (basic && body.client_secret !== undefined) {
@@ -61,6 +79,7 @@ export async function authenticateClient(standIn: StandIn, req: IncomingMessage,
   if (!client) return invalidClient("Unknown client");
   if (!client.ClientSecret) return { ok: true, client };
   const given = basic?.secret ?? body.client_secret;
-  if (given === undefined || !safeEqual(given, client.ClientSecret)) return invalidClient("Client authentication failed");
+  if (given === undefined || !safeEqual(given, client.ClientSecret))
+    return invalidClient("Client authentication failed");
   return { ok: true, client };
 }

@@ -36,7 +36,11 @@ async function tokensFor(email: string, password: string): Promise<TokenResponse
 }
 
 function refresh(refreshToken: string) {
-  return postForm(`${h.url}/oauth2/token`, { grant_type: "refresh_token", refresh_token: refreshToken }, { authorization: basicAuth(h.clientId, h.clientSecret) });
+  return postForm(
+    `${h.url}/oauth2/token`,
+    { grant_type: "refresh_token", refresh_token: refreshToken },
+    { authorization: basicAuth(h.clientId, h.clientSecret) },
+  );
 }
 
 describe("refresh, userInfo and revoke", () => {
@@ -53,16 +57,26 @@ describe("refresh, userInfo and revoke", () => {
 
   it("requires client authentication for a refresh", async () => {
     const tokens = await tokensFor("alice@example.com", "Alice#Pass1");
-    const response = await postForm(`${h.url}/oauth2/token`, { grant_type: "refresh_token", refresh_token: tokens.refresh_token ?? "", client_id: h.clientId });
+    const response = await postForm(`${h.url}/oauth2/token`, {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token ?? "",
+      client_id: h.clientId,
+    });
     expect(await response.json()).toMatchObject({ error: "invalid_client" });
   });
 
   it("returns the user's attributes for a valid access token and 401 otherwise", async () => {
     const tokens = await tokensFor("bob@example.com", "Bob#Pass1");
-    const response = await fetch(`${h.url}/oauth2/userInfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const response = await fetch(`${h.url}/oauth2/userInfo`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(response.status).toBe(200);
     const info = (await response.json()) as Record<string, string>;
-    expect(info).toMatchObject({ email: "bob@example.com", email_verified: "true", sub: jwtPayload(tokens.access_token).sub });
+    expect(info).toMatchObject({
+      email: "bob@example.com",
+      email_verified: "true",
+      sub: jwtPayload(tokens.access_token).sub,
+    });
     expect(info.username).toBe(jwtPayload(tokens.access_token).username);
 
     const tampered = `${tokens.access_token.slice(0, -4)}AAAA`;
@@ -75,10 +89,18 @@ describe("refresh, userInfo and revoke", () => {
 
   it("revokes a refresh token so that it can no longer refresh", async () => {
     const tokens = await tokensFor("bob@example.com", "Bob#Pass1");
-    const wrongClient = await postForm(`${h.url}/oauth2/revoke`, { token: tokens.refresh_token ?? "" }, { authorization: basicAuth(h.clientId, "wrong") });
+    const wrongClient = await postForm(
+      `${h.url}/oauth2/revoke`,
+      { token: tokens.refresh_token ?? "" },
+      { authorization: basicAuth(h.clientId, "wrong") },
+    );
     expect(wrongClient.status).toBe(401);
     expect((await refresh(tokens.refresh_token ?? "")).status).toBe(200);
-    const revoked = await postForm(`${h.url}/oauth2/revoke`, { token: tokens.refresh_token ?? "" }, { authorization: basicAuth(h.clientId, h.clientSecret) });
+    const revoked = await postForm(
+      `${h.url}/oauth2/revoke`,
+      { token: tokens.refresh_token ?? "" },
+      { authorization: basicAuth(h.clientId, h.clientSecret) },
+    );
     expect(revoked.status).toBe(200);
     const after = await refresh(tokens.refresh_token ?? "");
     expect(after.status).toBe(400);
@@ -91,20 +113,31 @@ describe("SSO session and logout", () => {
     const { cookie } = await signIn(h, "nora@example.com", "Nora#Pass1");
     expect(cookie).toBeTruthy();
     const { challenge, verifier } = pkcePair();
-    const again = await fetch(authorizeUrl(h, validAuthorizeParams(h, challenge, "second")), { redirect: "manual", headers: { cookie: cookie ?? "" } });
+    const again = await fetch(authorizeUrl(h, validAuthorizeParams(h, challenge, "second")), {
+      redirect: "manual",
+      headers: { cookie: cookie ?? "" },
+    });
     expect(again.status).toBe(302);
     const location = new URL(again.headers.get("location") ?? "");
     expect(location.searchParams.get("state")).toBe("second");
-    const tokens = (await (await exchangeCode(h, location.searchParams.get("code") ?? "", verifier)).json()) as TokenResponse;
+    const tokens = (await (
+      await exchangeCode(h, location.searchParams.get("code") ?? "", verifier)
+    ).json()) as TokenResponse;
     expect(jwtPayload(tokens.id_token).email).toBe("nora@example.com");
     expect((await refresh(tokens.refresh_token ?? "")).status).toBe(200);
 
-    const logout = await fetch(`${h.url}/logout?${new URLSearchParams({ client_id: h.clientId, logout_uri: LOGOUT })}`, { redirect: "manual", headers: { cookie: cookie ?? "" } });
+    const logout = await fetch(
+      `${h.url}/logout?${new URLSearchParams({ client_id: h.clientId, logout_uri: LOGOUT })}`,
+      { redirect: "manual", headers: { cookie: cookie ?? "" } },
+    );
     expect(logout.status).toBe(302);
     expect(logout.headers.get("location")).toBe(LOGOUT);
     expect(logout.headers.getSetCookie().join("\n")).toMatch(/cognito_local_sso_9402=; .*Max-Age=0/);
 
-    const afterLogout = await fetch(authorizeUrl(h, validAuthorizeParams(h, challenge)), { redirect: "manual", headers: { cookie: cookie ?? "" } });
+    const afterLogout = await fetch(authorizeUrl(h, validAuthorizeParams(h, challenge)), {
+      redirect: "manual",
+      headers: { cookie: cookie ?? "" },
+    });
     expect(afterLogout.status).toBe(200);
     expect(await afterLogout.text()).toContain("Sign in");
   });
@@ -112,9 +145,14 @@ describe("SSO session and logout", () => {
   it("honours prompt=login (form despite the session) and prompt=none (login_required without one)", async () => {
     const { cookie } = await signIn(h, "alice@example.com", "Alice#Pass1");
     const { challenge } = pkcePair();
-    const forced = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge), prompt: "login" }), { redirect: "manual", headers: { cookie: cookie ?? "" } });
+    const forced = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge), prompt: "login" }), {
+      redirect: "manual",
+      headers: { cookie: cookie ?? "" },
+    });
     expect(forced.status).toBe(200);
-    const silent = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge, "quiet"), prompt: "none" }), { redirect: "manual" });
+    const silent = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge, "quiet"), prompt: "none" }), {
+      redirect: "manual",
+    });
     expect(silent.status).toBe(302);
     const location = new URL(silent.headers.get("location") ?? "");
     expect(location.searchParams.get("error")).toBe("login_required");
@@ -123,7 +161,10 @@ describe("SSO session and logout", () => {
 
   it("ignores an unknown SSO cookie", async () => {
     const { challenge } = pkcePair();
-    const response = await fetch(authorizeUrl(h, validAuthorizeParams(h, challenge)), { redirect: "manual", headers: { cookie: "cognito_local_sso_9402=forged" } });
+    const response = await fetch(authorizeUrl(h, validAuthorizeParams(h, challenge)), {
+      redirect: "manual",
+      headers: { cookie: "cognito_local_sso_9402=forged" },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -145,7 +186,12 @@ describe("SSO session and logout", () => {
 describe("first sign-in with a temporary password", () => {
   it("asks for a new password, enforces confirmation and policy, then completes the code flow", async () => {
     const { challenge, verifier } = pkcePair();
-    const response = await submitLogin(h, validAuthorizeParams(h, challenge, "newbie-state"), "newbie@example.com", "Temp#Pass1");
+    const response = await submitLogin(
+      h,
+      validAuthorizeParams(h, challenge, "newbie-state"),
+      "newbie@example.com",
+      "Temp#Pass1",
+    );
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<label for="new_password">New password</label>');
@@ -153,26 +199,54 @@ describe("first sign-in with a temporary password", () => {
     expect(html).toContain('<button type="submit">Set password</button>');
     const pending = hiddenFields(html).pending ?? "";
 
-    const mismatch = await postForm(`${h.url}/login/new-password`, { pending, new_password: "Newbie#Pass1", confirm_password: "Newbie#Pass2" });
+    const mismatch = await postForm(`${h.url}/login/new-password`, {
+      pending,
+      new_password: "Newbie#Pass1",
+      confirm_password: "Newbie#Pass2",
+    });
     expect(await mismatch.text()).toContain("The passwords do not match.");
-    const weak = await postForm(`${h.url}/login/new-password`, { pending, new_password: "short", confirm_password: "short" });
+    const weak = await postForm(`${h.url}/login/new-password`, {
+      pending,
+      new_password: "short",
+      confirm_password: "short",
+    });
     expect(await weak.text()).toContain("Password does not conform to policy");
 
-    const done = await postForm(`${h.url}/login/new-password`, { pending, new_password: "Newbie#Pass1", confirm_password: "Newbie#Pass1" });
+    const done = await postForm(`${h.url}/login/new-password`, {
+      pending,
+      new_password: "Newbie#Pass1",
+      confirm_password: "Newbie#Pass1",
+    });
     expect(done.status).toBe(302);
     expect(ssoCookieFrom(done)).toBeTruthy();
     const location = new URL(done.headers.get("location") ?? "");
     expect(`${location.origin}${location.pathname}`).toBe(CALLBACK);
     expect(location.searchParams.get("state")).toBe("newbie-state");
-    const tokens = (await (await exchangeCode(h, location.searchParams.get("code") ?? "", verifier)).json()) as TokenResponse;
+    const tokens = (await (
+      await exchangeCode(h, location.searchParams.get("code") ?? "", verifier)
+    ).json()) as TokenResponse;
     expect(jwtPayload(tokens.id_token).email).toBe("newbie@example.com");
     expect((await refresh(tokens.refresh_token ?? "")).status).toBe(200);
 
-    const reuse = await postForm(`${h.url}/login/new-password`, { pending, new_password: "Other#Pass1", confirm_password: "Other#Pass1" });
+    const reuse = await postForm(`${h.url}/login/new-password`, {
+      pending,
+      new_password: "Other#Pass1",
+      confirm_password: "Other#Pass1",
+    });
     expect(reuse.status).toBe(400);
-    const oldPassword = await submitLogin(h, validAuthorizeParams(h, pkcePair().challenge), "newbie@example.com", "Temp#Pass1");
+    const oldPassword = await submitLogin(
+      h,
+      validAuthorizeParams(h, pkcePair().challenge),
+      "newbie@example.com",
+      "Temp#Pass1",
+    );
     expect(await oldPassword.text()).toContain("Incorrect username or password.");
-    const newPassword = await submitLogin(h, validAuthorizeParams(h, pkcePair().challenge), "newbie@example.com", "Newbie#Pass1");
+    const newPassword = await submitLogin(
+      h,
+      validAuthorizeParams(h, pkcePair().challenge),
+      "newbie@example.com",
+      "Newbie#Pass1",
+    );
     expect(newPassword.status).toBe(302);
   });
 });

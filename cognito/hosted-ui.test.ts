@@ -67,7 +67,9 @@ describe("authorize validation", () => {
   const { challenge } = pkcePair();
 
   it("shows an error page, never a redirect, for an unknown client_id", async () => {
-    const response = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge), client_id: "nope" }), { redirect: "manual" });
+    const response = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge), client_id: "nope" }), {
+      redirect: "manual",
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
     expect(await response.text()).toContain("client_id is missing or unknown");
@@ -88,7 +90,9 @@ describe("authorize validation", () => {
     ["token response_type", { response_type: "token" }, "unsupported_response_type"],
     ["unknown scope", { scope: "openid admin:all" }, "invalid_scope"],
   ])("redirects back with an OAuth error for %s", async (_name, override, error) => {
-    const response = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge), ...override }), { redirect: "manual" });
+    const response = await fetch(authorizeUrl(h, { ...validAuthorizeParams(h, challenge), ...override }), {
+      redirect: "manual",
+    });
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get("location") ?? "");
     expect(`${location.origin}${location.pathname}`).toBe(CALLBACK);
@@ -111,13 +115,21 @@ describe("authorize validation", () => {
     expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+';/);
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).toContain(`form-action 'self' ${new URL(CALLBACK).origin}`);
-    expect(hiddenFields(html)).toMatchObject({ client_id: h.clientId, redirect_uri: CALLBACK, state, code_challenge: challenge });
+    expect(hiddenFields(html)).toMatchObject({
+      client_id: h.clientId,
+      redirect_uri: CALLBACK,
+      state,
+      code_challenge: challenge,
+    });
   });
 });
 
 describe("login", () => {
   it("gives the same message for a wrong password and an unknown user", async () => {
-    for (const [email, password] of [["alice@example.com", "wrong#Pass1"], ["ghost@example.com", "Alice#Pass1"]] as const) {
+    for (const [email, password] of [
+      ["alice@example.com", "wrong#Pass1"],
+      ["ghost@example.com", "Alice#Pass1"],
+    ] as const) {
       const { challenge } = pkcePair();
       const response = await submitLogin(h, validAuthorizeParams(h, challenge), email, password);
       expect(response.status).toBe(200);
@@ -137,7 +149,12 @@ describe("login", () => {
 
   it("re-validates the hidden fields: a tampered redirect_uri gets an error page", async () => {
     const { challenge } = pkcePair();
-    const fields = { ...validAuthorizeParams(h, challenge), redirect_uri: "https://evil.example/cb", username: "alice@example.com", password: "Alice#Pass1" };
+    const fields = {
+      ...validAuthorizeParams(h, challenge),
+      redirect_uri: "https://evil.example/cb",
+      username: "alice@example.com",
+      password: "Alice#Pass1",
+    };
     const response = await postForm(`${h.url}/login`, fields);
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
@@ -166,17 +183,32 @@ describe("code flow with PKCE", () => {
     expect(tokens.expires_in).toBeGreaterThan(3500);
     expect(tokens.expires_in).toBeLessThanOrEqual(3600);
     const id = jwtPayload(tokens.id_token);
-    expect(id).toMatchObject({ iss: `http://127.0.0.1:${PORT}/${h.userPoolId}`, aud: h.clientId, email: "admin@example.com", token_use: "id" });
-    expect(jwtPayload(tokens.access_token)).toMatchObject({ client_id: h.clientId, token_use: "access", "cognito:groups": ["admin"] });
+    expect(id).toMatchObject({
+      iss: `http://127.0.0.1:${PORT}/${h.userPoolId}`,
+      aud: h.clientId,
+      email: "admin@example.com",
+      token_use: "id",
+    });
+    expect(jwtPayload(tokens.access_token)).toMatchObject({
+      client_id: h.clientId,
+      token_use: "access",
+      "cognito:groups": ["admin"],
+    });
   });
 
   it("rejects a wrong or missing client secret with invalid_client", async () => {
     const { code, verifier } = await signIn(h, "bob@example.com", "Bob#Pass1");
     const body = { grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier };
-    const wrongBasic = await postForm(`${h.url}/oauth2/token`, body, { authorization: basicAuth(h.clientId, "not-the-secret") });
+    const wrongBasic = await postForm(`${h.url}/oauth2/token`, body, {
+      authorization: basicAuth(h.clientId, "not-the-secret"),
+    });
     expect(wrongBasic.status).toBe(401);
     expect(await wrongBasic.json()).toMatchObject({ error: "invalid_client" });
-    const wrongPost = await postForm(`${h.url}/oauth2/token`, { ...body, client_id: h.clientId, client_secret: `${h.clientSecret}x` });
+    const wrongPost = await postForm(`${h.url}/oauth2/token`, {
+      ...body,
+      client_id: h.clientId,
+      client_secret: `${h.clientSecret}x`,
+    });
     expect(await wrongPost.json()).toMatchObject({ error: "invalid_client" });
     const missing = await postForm(`${h.url}/oauth2/token`, { ...body, client_id: h.clientId });
     expect(await missing.json()).toMatchObject({ error: "invalid_client" });
@@ -196,8 +228,15 @@ describe("code flow with PKCE", () => {
     expect(await reused.json()).toMatchObject({ error: "invalid_grant" });
 
     const third = await signIn(h, "bob@example.com", "Bob#Pass1");
-    const body = { grant_type: "authorization_code", code: third.code, redirect_uri: "http://localhost:3000/api/auth/callback/cognito", code_verifier: third.verifier };
-    const otherRedirect = await postForm(`${h.url}/oauth2/token`, body, { authorization: basicAuth(h.clientId, h.clientSecret) });
+    const body = {
+      grant_type: "authorization_code",
+      code: third.code,
+      redirect_uri: "http://localhost:3000/api/auth/callback/cognito",
+      code_verifier: third.verifier,
+    };
+    const otherRedirect = await postForm(`${h.url}/oauth2/token`, body, {
+      authorization: basicAuth(h.clientId, h.clientSecret),
+    });
     expect(await otherRedirect.json()).toMatchObject({ error: "invalid_grant" });
   });
 

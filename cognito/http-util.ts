@@ -32,7 +32,12 @@ export function isFormRequest(req: IncomingMessage): boolean {
   return type.split(";")[0]?.trim().toLowerCase() === "application/x-www-form-urlencoded";
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...headers });
   res.end(JSON.stringify(body));
 }
@@ -41,7 +46,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * `formTargets`: where a form on the page may end up. Browsers apply form-action to the redirect that follows a
  * form POST too, so a login form must also allow the origin of the (already validated) redirect_uri.
  */
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}, formTargets: string[] = []): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string | string[]> = {},
+  formTargets: string[] = [],
+): void {
   const formAction = ["'self'", ...formTargets.map((target) => new URL(target).origin)].join(" ");
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",

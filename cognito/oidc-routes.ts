@@ -22,7 +22,8 @@ export function discoveryPoolId(pathname: string): string | null {
 
 /** Cognito's discovery document, with every endpoint on the stand-in (cognito-local's own is pinned to port 9229). */
 export async function getDiscovery(standIn: StandIn, res: ServerResponse, poolId: string): Promise<void> {
-  if (!(await findPool(standIn, poolId))) return sendJson(res, 404, { error: "not_found", error_description: `User pool ${poolId} not found` });
+  if (!(await findPool(standIn, poolId)))
+    return sendJson(res, 404, { error: "not_found", error_description: `User pool ${poolId} not found` });
   const base = standIn.baseUrl;
   const issuer = issuerFor(standIn, poolId);
   sendJson(res, 200, {
@@ -44,9 +45,14 @@ export async function getDiscovery(standIn: StandIn, res: ServerResponse, poolId
 }
 
 function invalidToken(res: ServerResponse, description: string): void {
-  sendJson(res, 401, { error: "invalid_token", error_description: description }, {
-    "www-authenticate": `Bearer error="invalid_token", error_description="${description}"`,
-  });
+  sendJson(
+    res,
+    401,
+    { error: "invalid_token", error_description: description },
+    {
+      "www-authenticate": `Bearer error="invalid_token", error_description="${description}"`,
+    },
+  );
 }
 
 export async function getUserInfo(standIn: StandIn, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -54,7 +60,12 @@ export async function getUserInfo(standIn: StandIn, req: IncomingMessage, res: S
   if (!token) return invalidToken(res, "Access token is missing");
   const prefix = `${standIn.baseUrl}/`;
   const payload = verifyJwt(token, (iss) => iss.startsWith(prefix));
-  if (!payload || payload.token_use !== "access" || typeof payload.username !== "string" || typeof payload.iss !== "string") {
+  if (
+    !payload ||
+    payload.token_use !== "access" ||
+    typeof payload.username !== "string" ||
+    typeof payload.iss !== "string"
+  ) {
     return invalidToken(res, "Access token is invalid or expired");
   }
   const pool = await findPool(standIn, payload.iss.slice(prefix.length));
@@ -64,7 +75,12 @@ export async function getUserInfo(standIn: StandIn, req: IncomingMessage, res: S
 }
 
 /** Ends the Hosted UI session; only redirects to a logout URL registered for the client. */
-export async function getLogout(standIn: StandIn, req: IncomingMessage, res: ServerResponse, query: Record<string, string>): Promise<void> {
+export async function getLogout(
+  standIn: StandIn,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: Record<string, string>,
+): Promise<void> {
   const { core } = standIn;
   const client = query.client_id ? await core.services.cognito.getAppClient(core.ctx, query.client_id) : null;
   if (!client) return sendHtml(res, 400, errorPage("Invalid request", "The client_id is missing or unknown."));

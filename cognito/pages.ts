@@ -2,7 +2,6 @@ import { escapeHtml } from "@/cognito/http-util";
 import { PAGE_STYLE } from "@/cognito/page-style";
 import type { AuthorizeRequest } from "@/cognito/stand-in";
 
-
 function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">

@@ -10,8 +10,12 @@ async function main(): Promise<void> {
     return;
   }
   await rm(dir, { recursive: true, force: true });
-  console.log(`[cognito:reset] deleted ${dir} (all local Cognito state). A running stand-in keeps its users in memory until restarted.`);
-  console.log("[cognito:reset] the next `npm run demo` (or cognito:seed against a fresh stand-in) creates new pool and client ids.");
+  console.log(
+    `[cognito:reset] deleted ${dir} (all local Cognito state). A running stand-in keeps its users in memory until restarted.`,
+  );
+  console.log(
+    "[cognito:reset] the next `npm run demo` (or cognito:seed against a fresh stand-in) creates new pool and client ids.",
+  );
 }
 
 main().catch((error: unknown) => {

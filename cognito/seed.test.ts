@@ -41,7 +41,10 @@ describe("seed", () => {
       ["nora@example.com", null],
       ["newbie@example.com", null],
     ]);
-    expect(demoUsers.find((user) => user.email === "newbie@example.com")).toMatchObject({ temporary: true, password: "Temp#Pass1" });
+    expect(demoUsers.find((user) => user.email === "newbie@example.com")).toMatchObject({
+      temporary: true,
+      password: "Temp#Pass1",
+    });
   });
 
   it("is idempotent: a second run finds everything and creates nothing", async () => {
@@ -71,7 +74,12 @@ describe("seed", () => {
         const ids = { UserPoolId: h.userPoolId, Username: user.email };
         const found = await cognito.send(new AdminGetUserCommand(ids));
         expect(found.UserStatus).toBe(user.temporary ? "FORCE_CHANGE_PASSWORD" : "CONFIRMED");
-        expect(found.UserAttributes).toEqual(expect.arrayContaining([{ Name: "email_verified", Value: "true" }, { Name: "email", Value: user.email }]));
+        expect(found.UserAttributes).toEqual(
+          expect.arrayContaining([
+            { Name: "email_verified", Value: "true" },
+            { Name: "email", Value: user.email },
+          ]),
+        );
         const groups = await cognito.send(new AdminListGroupsForUserCommand(ids));
         expect(groups.Groups?.map((group) => group.GroupName)).toEqual(user.group ? [user.group] : []);
       }
@@ -83,7 +91,9 @@ describe("seed", () => {
   it("configures the app client for the code flow on ports 3000 and 3100", async () => {
     const cognito = createCognitoClient(h.url);
     try {
-      const { UserPoolClient: client } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: h.userPoolId, ClientId: h.clientId }));
+      const { UserPoolClient: client } = await cognito.send(
+        new DescribeUserPoolClientCommand({ UserPoolId: h.userPoolId, ClientId: h.clientId }),
+      );
       expect(client).toMatchObject({
         ClientName: "contacts-web",
         ClientSecret: h.clientSecret,
@@ -94,9 +104,17 @@ describe("seed", () => {
         RefreshTokenValidity: 30,
         TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "days" },
       });
-      expect(client?.ExplicitAuthFlows).toEqual(expect.arrayContaining(["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
-      expect(client?.CallbackURLs).toEqual(["http://localhost:3000/api/auth/callback/cognito", "http://localhost:3100/api/auth/callback/cognito"]);
-      expect(client?.LogoutURLs).toEqual(["http://localhost:3000/sign-in?signedOut=1", "http://localhost:3100/sign-in?signedOut=1"]);
+      expect(client?.ExplicitAuthFlows).toEqual(
+        expect.arrayContaining(["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]),
+      );
+      expect(client?.CallbackURLs).toEqual([
+        "http://localhost:3000/api/auth/callback/cognito",
+        "http://localhost:3100/api/auth/callback/cognito",
+      ]);
+      expect(client?.LogoutURLs).toEqual([
+        "http://localhost:3000/sign-in?signedOut=1",
+        "http://localhost:3100/sign-in?signedOut=1",
+      ]);
     } finally {
       cognito.destroy();
     }
@@ -122,8 +140,18 @@ describe("restart", () => {
     try {
       second = await startStandIn({ port: RESTART_PORT, stateDir: first.stateDir, log: () => undefined });
       const reseeded = await seed({ endpoint: second.url, stateDir: first.stateDir });
-      expect(reseeded).toMatchObject({ userPoolId: first.userPoolId, clientId: first.clientId, clientSecret: first.clientSecret });
-      const h2 = { ...reseeded, running: second, url: second.url, stateDir: first.stateDir, stop: async () => undefined };
+      expect(reseeded).toMatchObject({
+        userPoolId: first.userPoolId,
+        clientId: first.clientId,
+        clientSecret: first.clientSecret,
+      });
+      const h2 = {
+        ...reseeded,
+        running: second,
+        url: second.url,
+        stateDir: first.stateDir,
+        stop: async () => undefined,
+      };
       const { code, verifier } = await signIn(h2, "alice@example.com", "Alice#Pass1");
       const tokens = (await (await exchangeCode(h2, code, verifier)).json()) as TokenResponse;
       const iss = JSON.parse(Buffer.from(tokens.id_token.split(".")[1] ?? "", "base64url").toString()).iss;
@@ -151,7 +179,10 @@ describe("restart", () => {
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

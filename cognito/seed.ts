@@ -72,14 +72,16 @@ async function main(): Promise<void> {
   console.log(`[seed] user pool id: ${result.userPoolId}`);
   console.log(`[seed] app client id: ${result.clientId}`);
   console.log(`[seed] wrote ${displayPath(result.envFile)}`);
-  for (const user of demoUsers) console.log(`[seed]   ${user.email.padEnd(20)} ${user.password.padEnd(12)} ${user.note}`);
+  for (const user of demoUsers)
+    console.log(`[seed]   ${user.email.padEnd(20)} ${user.password.padEnd(12)} ${user.note}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
-    const hint = error instanceof Error && /ECONNREFUSED|fetch failed/.test(`${error.message} ${String(error.cause)}`)
-      ? " (is the stand-in running? start it with `npx tsx cognito/server.ts`)"
-      : "";
+    const hint =
+      error instanceof Error && /ECONNREFUSED|fetch failed/.test(`${error.message} ${String(error.cause)}`)
+        ? " (is the stand-in running? start it with `npx tsx cognito/server.ts`)"
+        : "";
     console.error(`[seed] failed: ${error instanceof Error ? error.message : String(error)}${hint}`);
     process.exit(1);
   });

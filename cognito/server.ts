@@ -24,7 +24,12 @@ export type StartOptions = StandInSettings & {
   log?: (line: string) => void;
 };
 
-type Handler = (standIn: StandIn, req: IncomingMessage, res: ServerResponse, query: Record<string, string>) => Promise<void>;
+type Handler = (
+  standIn: StandIn,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: Record<string, string>,
+) => Promise<void>;
 
 /** The Hosted UI routes; they take precedence over cognito-local's own bare /oauth2 routes. */
 const ROUTES: Record<string, Record<string, Handler>> = {
@@ -33,7 +38,10 @@ const ROUTES: Record<string, Record<string, Handler>> = {
   "/login/new-password": { POST: (s, req, res) => postNewPassword(s, req, res) },
   "/oauth2/token": { POST: (s, req, res) => postToken(s, req, res) },
   "/oauth2/revoke": { POST: (s, req, res) => postRevoke(s, req, res) },
-  "/oauth2/userInfo": { GET: (s, req, res) => getUserInfo(s, req, res), POST: (s, req, res) => getUserInfo(s, req, res) },
+  "/oauth2/userInfo": {
+    GET: (s, req, res) => getUserInfo(s, req, res),
+    POST: (s, req, res) => getUserInfo(s, req, res),
+  },
   "/logout": { GET: (s, req, res, query) => getLogout(s, req, res, query) },
 };
 
@@ -53,11 +61,17 @@ async function dispatch(standIn: StandIn, req: IncomingMessage, res: ServerRespo
 
 /** One line per request; the path only (queries carry codes and state), never bodies, tokens or secrets. */
 function requestLine(req: IncomingMessage, res: ServerResponse, url: URL, started: number): string {
-  const target = typeof req.headers["x-amz-target"] === "string" ? ` ${req.headers["x-amz-target"].split(".")[1] ?? ""}` : "";
+  const target =
+    typeof req.headers["x-amz-target"] === "string" ? ` ${req.headers["x-amz-target"].split(".")[1] ?? ""}` : "";
   return `[cognito-local] ${req.method} ${url.pathname}${target} ${res.statusCode} ${Date.now() - started}ms`;
 }
 
-function handle(getStandIn: () => StandIn | undefined, log: (line: string) => void, req: IncomingMessage, res: ServerResponse): void {
+function handle(
+  getStandIn: () => StandIn | undefined,
+  log: (line: string) => void,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const started = Date.now();
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   res.on("finish", () => log(requestLine(req, res, url, started)));
@@ -65,8 +79,11 @@ function handle(getStandIn: () => StandIn | undefined, log: (line: string) => vo
   if (!standIn) return sendJson(res, 503, { status: "starting" });
   dispatch(standIn, req, res, url).catch((error: unknown) => {
     if (res.headersSent) return void res.end();
-    if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: "invalid_request", error_description: error.message });
-    log(`[cognito-local] ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.message : "unknown error"}`);
+    if (error instanceof BodyTooLargeError)
+      return sendJson(res, 413, { error: "invalid_request", error_description: error.message });
+    log(
+      `[cognito-local] ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.message : "unknown error"}`,
+    );
     sendJson(res, 500, { error: "server_error" });
   });
 }
@@ -106,7 +123,10 @@ async function main(): Promise<void> {
   const running = await startStandIn(settingsFromEnv());
   console.log(`[cognito-local] stand-in listening on ${running.url} (state: ${displayPath(running.stateDir)})`);
   const stop = () => {
-    running.close().then(() => process.exit(0), () => process.exit(1));
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

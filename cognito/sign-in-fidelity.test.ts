@@ -33,12 +33,14 @@ let other: { clientId: string; clientSecret: string };
 beforeAll(async () => {
   h = await startSeeded(PORT);
   cognito = createCognitoClient(h.url);
-  const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand({
-    UserPoolId: h.userPoolId,
-    ClientName: "other-app",
-    GenerateSecret: true,
-    ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-  }));
+  const { UserPoolClient } = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: h.userPoolId,
+      ClientName: "other-app",
+      GenerateSecret: true,
+      ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    }),
+  );
   other = { clientId: UserPoolClient?.ClientId ?? "", clientSecret: UserPoolClient?.ClientSecret ?? "" };
 });
 afterAll(async () => {
@@ -53,13 +55,18 @@ let userCount = 0;
 /** A user with the temporary password "Temp#Pass1" (FORCE_CHANGE_PASSWORD). */
 async function temporaryUser(): Promise<string> {
   const email = `temp-${++userCount}@example.com`;
-  await cognito.send(new AdminCreateUserCommand({
-    UserPoolId: h.userPoolId,
-    Username: email,
-    TemporaryPassword: "Temp#Pass1",
-    MessageAction: "SUPPRESS",
-    UserAttributes: [{ Name: "email", Value: email }, { Name: "email_verified", Value: "true" }],
-  }));
+  await cognito.send(
+    new AdminCreateUserCommand({
+      UserPoolId: h.userPoolId,
+      Username: email,
+      TemporaryPassword: "Temp#Pass1",
+      MessageAction: "SUPPRESS",
+      UserAttributes: [
+        { Name: "email", Value: email },
+        { Name: "email_verified", Value: "true" },
+      ],
+    }),
+  );
   return email;
 }
 
@@ -73,12 +80,14 @@ function initiateAuth(email: string, password: string) {
 function adminInitiateAuth(email: string, password: string, secretHashValue: string | null = hash(email)) {
   const params: Record<string, string> = { USERNAME: email, PASSWORD: password };
   if (secretHashValue !== null) params.SECRET_HASH = secretHashValue;
-  return cognito.send(new AdminInitiateAuthCommand({
-    UserPoolId: h.userPoolId,
-    ClientId: h.clientId,
-    AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-    AuthParameters: params,
-  }));
+  return cognito.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: h.userPoolId,
+      ClientId: h.clientId,
+      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+      AuthParameters: params,
+    }),
+  );
 }
 
 async function expectError(promise: Promise<unknown>, name: string, message: string): Promise<void> {
@@ -99,13 +108,15 @@ describe("a wrong temporary password", () => {
     expect(challenge.ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
     expect(challenge.AuthenticationResult).toBeUndefined();
     const username = challenge.ChallengeParameters?.USER_ID_FOR_SRP ?? "";
-    const answered = await cognito.send(new AdminRespondToAuthChallengeCommand({
-      UserPoolId: h.userPoolId,
-      ClientId: h.clientId,
-      ChallengeName: "NEW_PASSWORD_REQUIRED",
-      Session: challenge.Session,
-      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: "Fresh#Pass1", SECRET_HASH: hash(username) },
-    }));
+    const answered = await cognito.send(
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: h.userPoolId,
+        ClientId: h.clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: "Fresh#Pass1", SECRET_HASH: hash(username) },
+      }),
+    );
     expect(answered.AuthenticationResult?.AccessToken).toBeTruthy();
     expect((await adminInitiateAuth(email, "Fresh#Pass1")).AuthenticationResult?.AccessToken).toBeTruthy();
   });
@@ -138,11 +149,13 @@ describe("AdminInitiateAuth SECRET_HASH", () => {
 
 describe("refresh tokens belong to the client they were issued to", () => {
   const refreshWith = (client: { clientId: string; clientSecret: string }, token: string, username: string) =>
-    cognito.send(new InitiateAuthCommand({
-      AuthFlow: "REFRESH_TOKEN_AUTH",
-      ClientId: client.clientId,
-      AuthParameters: { REFRESH_TOKEN: token, USERNAME: username, SECRET_HASH: hash(username, client) },
-    }));
+    cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        ClientId: client.clientId,
+        AuthParameters: { REFRESH_TOKEN: token, USERNAME: username, SECRET_HASH: hash(username, client) },
+      }),
+    );
   const mine = () => ({ clientId: h.clientId, clientSecret: h.clientSecret });
 
   it("RevokeToken refuses another client's token and leaves it working; its own client revokes it", async () => {

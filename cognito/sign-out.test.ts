@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretHash } from "@/cognito/client-auth";
 import { resignJwt } from "@/cognito/jwt";
 import { createCognitoClient } from "@/cognito/seed";
-import { basicAuth, exchangeCode, jwtPayload, postForm, signIn, startSeeded, type Harness, type TokenResponse } from "@/cognito/test-support";
+import {
+  basicAuth,
+  exchangeCode,
+  jwtPayload,
+  postForm,
+  signIn,
+  startSeeded,
+  type Harness,
+  type TokenResponse,
+} from "@/cognito/test-support";
 
 const PORT = 9407;
 let h: Harness;
@@ -34,8 +43,17 @@ type Session = { accessToken: string; idToken: string; refreshToken: string };
 /** A user of one test, so signing out everywhere touches nobody else. */
 async function createUser(): Promise<User> {
   const user = { email: `so-${randomUUID().slice(0, 8)}@example.com`, password: "Sign#Out1x" };
-  await cognito.send(new AdminCreateUserCommand({ UserPoolId: h.userPoolId, Username: user.email, MessageAction: "SUPPRESS" }));
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: h.userPoolId, Username: user.email, Password: user.password, Permanent: true }));
+  await cognito.send(
+    new AdminCreateUserCommand({ UserPoolId: h.userPoolId, Username: user.email, MessageAction: "SUPPRESS" }),
+  );
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: h.userPoolId,
+      Username: user.email,
+      Password: user.password,
+      Permanent: true,
+    }),
+  );
   return user;
 }
 
@@ -44,7 +62,11 @@ async function passwordSignIn(user: User): Promise<Session> {
     new InitiateAuthCommand({
       AuthFlow: "USER_PASSWORD_AUTH",
       ClientId: h.clientId,
-      AuthParameters: { USERNAME: user.email, PASSWORD: user.password, SECRET_HASH: secretHash(h.clientSecret, user.email, h.clientId) },
+      AuthParameters: {
+        USERNAME: user.email,
+        PASSWORD: user.password,
+        SECRET_HASH: secretHash(h.clientSecret, user.email, h.clientId),
+      },
     }),
   );
   return { accessToken: r?.AccessToken ?? "", idToken: r?.IdToken ?? "", refreshToken: r?.RefreshToken ?? "" };
@@ -56,7 +78,10 @@ function refresh(session: Session) {
     new InitiateAuthCommand({
       AuthFlow: "REFRESH_TOKEN_AUTH",
       ClientId: h.clientId,
-      AuthParameters: { REFRESH_TOKEN: session.refreshToken, SECRET_HASH: secretHash(h.clientSecret, username, h.clientId) },
+      AuthParameters: {
+        REFRESH_TOKEN: session.refreshToken,
+        SECRET_HASH: secretHash(h.clientSecret, username, h.clientId),
+      },
     }),
   );
 }
@@ -85,11 +110,15 @@ describe("origin_jti", () => {
   it("is new for each Hosted UI code and kept by the refresh_token grant", async () => {
     const user = await createUser();
     const codes = [await signIn(h, user.email, user.password), await signIn(h, user.email, user.password)];
-    const [a, b] = await Promise.all(codes.map(async (c) => (await (await exchangeCode(h, c.code, c.verifier)).json()) as TokenResponse));
+    const [a, b] = await Promise.all(
+      codes.map(async (c) => (await (await exchangeCode(h, c.code, c.verifier)).json()) as TokenResponse),
+    );
     expect(origin(a?.access_token ?? "")).toEqual(expect.any(String));
     expect(origin(a?.access_token ?? "")).not.toBe(origin(b?.access_token ?? ""));
     const grant = { grant_type: "refresh_token", refresh_token: a?.refresh_token ?? "" };
-    const response = await postForm(`${h.url}/oauth2/token`, grant, { authorization: basicAuth(h.clientId, h.clientSecret) });
+    const response = await postForm(`${h.url}/oauth2/token`, grant, {
+      authorization: basicAuth(h.clientId, h.clientSecret),
+    });
     const refreshed = (await response.json()) as TokenResponse;
     expect(origin(refreshed.access_token)).toBe(origin(a?.access_token ?? ""));
     expect(origin(refreshed.id_token)).toBe(origin(a?.access_token ?? ""));
@@ -105,9 +134,15 @@ describe("GetUser", () => {
     const claims = { ...jwtPayload(session.accessToken), username: "admin@example.com" };
     const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
     await expectRefused(getUser(forged), "Invalid Access Token");
-    await expectRefused(getUser(resignJwt(session.accessToken, { exp: Math.floor(Date.now() / 1000) - 5 })), "Access Token has expired");
+    await expectRefused(
+      getUser(resignJwt(session.accessToken, { exp: Math.floor(Date.now() / 1000) - 5 })),
+      "Access Token has expired",
+    );
     await expectRefused(getUser(resignJwt(session.accessToken, { token_use: "id" })), "Invalid Access Token");
-    await expectRefused(getUser(resignJwt(session.accessToken, { iss: "http://127.0.0.1:1/other" })), "Invalid Access Token");
+    await expectRefused(
+      getUser(resignJwt(session.accessToken, { iss: "http://127.0.0.1:1/other" })),
+      "Invalid Access Token",
+    );
   });
 
   it("refuses the access tokens of a revoked refresh token, and only those", async () => {
@@ -115,7 +150,9 @@ describe("GetUser", () => {
     const revoked = await passwordSignIn(user);
     const kept = await passwordSignIn(user);
     const refreshedBefore = (await refresh(revoked)).AuthenticationResult?.AccessToken ?? "";
-    await cognito.send(new RevokeTokenCommand({ Token: revoked.refreshToken, ClientId: h.clientId, ClientSecret: h.clientSecret }));
+    await cognito.send(
+      new RevokeTokenCommand({ Token: revoked.refreshToken, ClientId: h.clientId, ClientSecret: h.clientSecret }),
+    );
     await expectRefused(getUser(revoked.accessToken), "Access Token has been revoked");
     await expectRefused(getUser(refreshedBefore), "Access Token has been revoked");
     await expect(getUser(kept.accessToken)).resolves.toMatchObject({ Username: expect.any(String) });
@@ -136,7 +173,10 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
     const bystander = await passwordSignIn(other);
     await cognito.send(new GlobalSignOutCommand({ AccessToken: sessions[0]?.accessToken }));
     await expectAllEnded(sessions);
-    await expectRefused(cognito.send(new GlobalSignOutCommand({ AccessToken: sessions[1]?.accessToken })), "Access Token has been revoked");
+    await expectRefused(
+      cognito.send(new GlobalSignOutCommand({ AccessToken: sessions[1]?.accessToken })),
+      "Access Token has been revoked",
+    );
     await expect(refresh(bystander)).resolves.toMatchObject({ AuthenticationResult: expect.any(Object) });
     const again = await passwordSignIn(user);
     await expect(getUser(again.accessToken)).resolves.toMatchObject({ Username: expect.any(String) });
@@ -147,7 +187,10 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
     const user = await createUser();
     const session = await passwordSignIn(user);
     const [header, payload] = session.accessToken.split(".");
-    await expectRefused(cognito.send(new GlobalSignOutCommand({ AccessToken: `${header}.${payload}.AAAA` })), "Invalid Access Token");
+    await expectRefused(
+      cognito.send(new GlobalSignOutCommand({ AccessToken: `${header}.${payload}.AAAA` })),
+      "Invalid Access Token",
+    );
     await expect(refresh(session)).resolves.toMatchObject({ AuthenticationResult: expect.any(Object) });
   });
 
@@ -156,7 +199,9 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
     const sessions = [await passwordSignIn(user), await passwordSignIn(user)];
     await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: h.userPoolId, Username: user.email }));
     await expectAllEnded(sessions);
-    const unknown = cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: h.userPoolId, Username: "nobody@example.com" }));
+    const unknown = cognito.send(
+      new AdminUserGlobalSignOutCommand({ UserPoolId: h.userPoolId, Username: "nobody@example.com" }),
+    );
     await expect(unknown).rejects.toMatchObject({ name: "UserNotFoundException" });
   });
 });

@@ -4,10 +4,7 @@ export type DemoUser = { email: string; password: string; note: string };
 
 /** A boxed summary once everything is healthy: where to go and who to sign in as. Never prints secrets. */
 export function printBanner(profile: StackProfile, appUrl: string, users: DemoUser[]): void {
-  const table = [
-    ["Demo user", "Password", ""],
-    ...users.map((user) => [user.email, user.password, user.note]),
-  ];
+  const table = [["Demo user", "Password", ""], ...users.map((user) => [user.email, user.password, user.note])];
   const widths = [0, 1, 2].map((column) => Math.max(...table.map((row) => (row[column] ?? "").length)));
   const formatRow = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ");
   const lines = [

@@ -22,16 +22,22 @@ export class CerbosController {
     return this.enqueue(async () => {
       if (this.child && !this.child.hasExited()) return;
       console.log("[stack] starting Cerbos");
-      const child = startChild("cerbos", process.execPath, [
-        "node_modules/cerbos/index.js",
-        "server",
-        "--config=cerbos/config.yaml",
-        `--set=server.httpListenAddr=127.0.0.1:${this.httpPort}`,
-        `--set=server.grpcListenAddr=127.0.0.1:${this.grpcPort}`,
-      ], process.env);
+      const child = startChild(
+        "cerbos",
+        process.execPath,
+        [
+          "node_modules/cerbos/index.js",
+          "server",
+          "--config=cerbos/config.yaml",
+          `--set=server.httpListenAddr=127.0.0.1:${this.httpPort}`,
+          `--set=server.grpcListenAddr=127.0.0.1:${this.grpcPort}`,
+        ],
+        process.env,
+      );
       this.child = child;
       void child.exited.then((result) => {
-        if (this.child === child && !this.stopping) console.log(`[stack] Cerbos exited (${result}); the app now fails closed`);
+        if (this.child === child && !this.stopping)
+          console.log(`[stack] Cerbos exited (${result}); the app now fails closed`);
       });
       await waitForHealthy(`${this.url}/_cerbos/health`, child, 60_000);
       console.log(`[stack] Cerbos healthy at ${this.url}`);

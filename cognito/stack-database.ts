@@ -27,5 +27,10 @@ export async function seedDatabase(profile: StackProfile, standIn: StandInEnv): 
     COGNITO_USER_POOL_ID: standIn.COGNITO_USER_POOL_ID,
   };
   // react-server resolves `server-only` to its empty module, as in the app's own server bundle.
-  await runToCompletion("db", process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/db/seed.ts"], env);
+  await runToCompletion(
+    "db",
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "lib/db/seed.ts"],
+    env,
+  );
 }

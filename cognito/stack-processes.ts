@@ -120,7 +120,11 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
   await new Promise<void>((resolve, reject) => {
     const server = createServer();
     server.once("error", () =>
-      reject(new Error(`port ${port} (${what}) is already in use: is another stack running? Set the port env var to override.`)),
+      reject(
+        new Error(
+          `port ${port} (${what}) is already in use: is another stack running? Set the port env var to override.`,
+        ),
+      ),
     );
     server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
   });

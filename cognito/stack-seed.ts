@@ -16,7 +16,12 @@ export type StandInEnv = {
 export async function seedStandIn(profile: StackProfile): Promise<StandInEnv> {
   const endpoint = `http://127.0.0.1:${profile.cognitoPort}`;
   const appUrls = [`http://localhost:${profile.appPort}`];
-  const result = await seed({ endpoint, stateDir: profile.stateDir, appUrls, log: (line) => console.log(`[seed] ${line}`) });
+  const result = await seed({
+    endpoint,
+    stateDir: profile.stateDir,
+    appUrls,
+    log: (line) => console.log(`[seed] ${line}`),
+  });
   return {
     COGNITO_USER_POOL_ID: result.userPoolId,
     COGNITO_CLIENT_ID: result.clientId,

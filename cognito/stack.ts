@@ -63,7 +63,11 @@ function exitWith(child: ManagedChild) {
 }
 
 async function startStandIn(profile: StackProfile) {
-  const env = { ...process.env, COGNITO_LOCAL_PORT: String(profile.cognitoPort), COGNITO_LOCAL_STATE_DIR: profile.stateDir };
+  const env = {
+    ...process.env,
+    COGNITO_LOCAL_PORT: String(profile.cognitoPort),
+    COGNITO_LOCAL_STATE_DIR: profile.stateDir,
+  };
   // `node --import tsx` rather than the tsx CLI: one process instead of two, and signals reach it directly.
   const standIn = startChild("cognito", process.execPath, ["--import", "tsx", "cognito/server.ts"], env);
   exitWith(standIn);

@@ -54,13 +54,23 @@ export function validAuthorizeParams(h: Harness, challenge: string, state = "st-
 export function hiddenFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const decode = (value: string) =>
+      value
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
     fields[decode(match[1] ?? "")] = decode(match[2] ?? "");
   }
   return fields;
 }
 
-export function postForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export function postForm(
+  url: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method: "POST",
     redirect: "manual",
@@ -70,14 +80,23 @@ export function postForm(url: string, fields: Record<string, string>, headers: R
 }
 
 /** Opens the Hosted UI login page and submits it like a browser; returns the /login response (302 on success). */
-export async function submitLogin(h: Harness, params: Record<string, string>, email: string, password: string, cookie?: string): Promise<Response> {
+export async function submitLogin(
+  h: Harness,
+  params: Record<string, string>,
+  email: string,
+  password: string,
+  cookie?: string,
+): Promise<Response> {
   const page = await fetch(authorizeUrl(h, params), { redirect: "manual", headers: cookie ? { cookie } : {} });
   if (page.status !== 200) throw new Error(`authorize page answered ${page.status}`);
   return postForm(`${h.url}/login`, { ...hiddenFields(await page.text()), username: email, password });
 }
 
 export function ssoCookieFrom(response: Response): string | undefined {
-  return response.headers.getSetCookie().find((cookie) => cookie.startsWith("cognito_local_sso_"))?.split(";")[0];
+  return response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith("cognito_local_sso_"))
+    ?.split(";")[0];
 }
 
 /** Full browser sign-in with PKCE; returns the code, the verifier and the SSO cookie. */
@@ -90,11 +109,23 @@ export async function signIn(h: Harness, email: string, password: string, state 
   return { redirect, code: redirect.searchParams.get("code") ?? "", verifier, cookie: ssoCookieFrom(response) };
 }
 
-export type TokenResponse = { access_token: string; id_token: string; refresh_token?: string; token_type: string; expires_in: number };
+export type TokenResponse = {
+  access_token: string;
+  id_token: string;
+  refresh_token?: string;
+  token_type: string;
+  expires_in: number;
+};
 
-export async function exchangeCode(h: Harness, code: string, verifier: string, auth: "basic" | "post" = "basic"): Promise<Response> {
+export async function exchangeCode(
+  h: Harness,
+  code: string,
+  verifier: string,
+  auth: "basic" | "post" = "basic",
+): Promise<Response> {
   const body = { grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier };
-  if (auth === "post") return postForm(`${h.url}/oauth2/token`, { ...body, client_id: h.clientId, client_secret: h.clientSecret });
+  if (auth === "post")
+    return postForm(`${h.url}/oauth2/token`, { ...body, client_id: h.clientId, client_secret: h.clientSecret });
   return postForm(`${h.url}/oauth2/token`, body, { authorization: basicAuth(h.clientId, h.clientSecret) });
 }
 

@@ -10,11 +10,7 @@ import { secondsUntilExpiry } from "@/cognito/jwt";
 import type { StandIn } from "@/cognito/stand-in";
 
 type OAuthError =
-  | "invalid_request"
-  | "invalid_client"
-  | "invalid_grant"
-  | "unsupported_grant_type"
-  | "unauthorized_client";
+  "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "unauthorized_client";
 
 function oauthError(res: ServerResponse, status: number, error: OAuthError, description: string): void {
   const headers: Record<string, string> = status === 401 ? { "www-authenticate": 'Basic realm="cognito-local"' } : {};
@@ -29,11 +25,15 @@ function pkceMatches(verifier: string, challenge: string): boolean {
 
 function codeGrant(standIn: StandIn, res: ServerResponse, client: AppClient, body: Record<string, string>): void {
   const { code, redirect_uri: redirectUri, code_verifier: verifier } = body;
-  if (!code || !redirectUri || !verifier) return oauthError(res, 400, "invalid_request", "code, redirect_uri and code_verifier are required");
+  if (!code || !redirectUri || !verifier)
+    return oauthError(res, 400, "invalid_request", "code, redirect_uri and code_verifier are required");
   const stored = standIn.codes.take(code);
-  if (!stored || stored.clientId !== client.ClientId) return oauthError(res, 400, "invalid_grant", "Authorization code is invalid, expired or used");
-  if (stored.redirectUri !== redirectUri) return oauthError(res, 400, "invalid_grant", "redirect_uri does not match the authorization request");
-  if (!pkceMatches(verifier, stored.codeChallenge)) return oauthError(res, 400, "invalid_grant", "code_verifier does not match code_challenge");
+  if (!stored || stored.clientId !== client.ClientId)
+    return oauthError(res, 400, "invalid_grant", "Authorization code is invalid, expired or used");
+  if (stored.redirectUri !== redirectUri)
+    return oauthError(res, 400, "invalid_grant", "redirect_uri does not match the authorization request");
+  if (!pkceMatches(verifier, stored.codeChallenge))
+    return oauthError(res, 400, "invalid_grant", "code_verifier does not match code_challenge");
   const { AccessToken, IdToken, RefreshToken } = stored.tokens;
   if (!AccessToken || !IdToken) return oauthError(res, 400, "invalid_grant", "No tokens for this code");
   sendJson(res, 200, {
@@ -45,12 +45,21 @@ function codeGrant(standIn: StandIn, res: ServerResponse, client: AppClient, bod
   });
 }
 
-async function refreshGrant(standIn: StandIn, res: ServerResponse, client: AppClient, body: Record<string, string>): Promise<void> {
+async function refreshGrant(
+  standIn: StandIn,
+  res: ServerResponse,
+  client: AppClient,
+  body: Record<string, string>,
+): Promise<void> {
   if (!body.refresh_token) return oauthError(res, 400, "invalid_request", "refresh_token is required");
   let response: AuthResponse;
   try {
     await assertRefreshClient(standIn, client.ClientId, body.refresh_token, refreshOfOtherClient);
-    const request = { AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: client.ClientId, AuthParameters: { REFRESH_TOKEN: body.refresh_token } };
+    const request = {
+      AuthFlow: "REFRESH_TOKEN_AUTH",
+      ClientId: client.ClientId,
+      AuthParameters: { REFRESH_TOKEN: body.refresh_token },
+    };
     response = (await standIn.core.call("InitiateAuth", request)) as AuthResponse;
   } catch (error) {
     if (error instanceof CognitoError) return oauthError(res, 400, "invalid_grant", "Invalid refresh token");
@@ -59,7 +68,12 @@ async function refreshGrant(standIn: StandIn, res: ServerResponse, client: AppCl
   const { AccessToken, IdToken } = response.AuthenticationResult ?? {};
   if (!AccessToken || !IdToken) return oauthError(res, 400, "invalid_grant", "Invalid refresh token");
   // Cognito without refresh-token rotation returns no new refresh token.
-  sendJson(res, 200, { access_token: AccessToken, id_token: IdToken, token_type: "Bearer", expires_in: secondsUntilExpiry(AccessToken) });
+  sendJson(res, 200, {
+    access_token: AccessToken,
+    id_token: IdToken,
+    token_type: "Bearer",
+    expires_in: secondsUntilExpiry(AccessToken),
+  });
 }
 
 async function authenticatedForm(standIn: StandIn, req: IncomingMessage, res: ServerResponse) {

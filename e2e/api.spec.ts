@@ -75,7 +75,14 @@ test.describe("requests without a usable access token get 401 with WWW-Authentic
     await expectUnauthorized(await request.get(paths.apiContacts));
   });
 
-  for (const header of ["Bearer", "Bearer ", "Basic YWxpY2U6cGFzcw==", "Token abc", "Bearer not-a-jwt", "Bearer a.b.c"]) {
+  for (const header of [
+    "Bearer",
+    "Bearer ",
+    "Basic YWxpY2U6cGFzcw==",
+    "Token abc",
+    "Bearer not-a-jwt",
+    "Bearer a.b.c",
+  ]) {
     test(`malformed header "${header}"`, async ({ request }) => {
       await expectUnauthorized(await request.get(paths.apiContacts, { headers: { Authorization: header } }));
     });
@@ -91,7 +98,9 @@ test.describe("requests without a usable access token get 401 with WWW-Authentic
     ["HS256 signed with the RSA public key", (tokens) => hs256WithPublicKey(tokens.accessToken)],
     [
       "a token issued to another app client",
-      async () => (await signInForTokens(personas.alice.email, personas.alice.password, await createOtherAppClient())).accessToken,
+      async () =>
+        (await signInForTokens(personas.alice.email, personas.alice.password, await createOtherAppClient()))
+          .accessToken,
     ],
   ];
   for (const [name, forge] of forgeries) {

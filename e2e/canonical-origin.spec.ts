@@ -9,13 +9,19 @@ import { personas } from "@/e2e/support/personas";
 const CANONICAL = "http://localhost:3100";
 const OTHER_NAME = "http://127.0.0.1:3100";
 
-test("a page on another name for the app is sent to the canonical origin with a 308, keeping path and query", async ({ request }) => {
-  const response = await request.get(`${OTHER_NAME}${paths.signIn}?callbackUrl=%2Fcontacts%3Fq%3Dada`, { maxRedirects: 0 });
+test("a page on another name for the app is sent to the canonical origin with a 308, keeping path and query", async ({
+  request,
+}) => {
+  const response = await request.get(`${OTHER_NAME}${paths.signIn}?callbackUrl=%2Fcontacts%3Fq%3Dada`, {
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(308);
   expect(response.headers()["location"]).toBe(`${CANONICAL}${paths.signIn}?callbackUrl=%2Fcontacts%3Fq%3Dada`);
 });
 
-test("a POST there is refused rather than re-sent elsewhere; the health check answers on any name", async ({ request }) => {
+test("a POST there is refused rather than re-sent elsewhere; the health check answers on any name", async ({
+  request,
+}) => {
   const post = await request.post(`${OTHER_NAME}${paths.signIn}`, { form: { email: "x" }, maxRedirects: 0 });
   expect(post.status()).toBe(421);
   expect(await post.text()).toContain(CANONICAL);

@@ -21,7 +21,11 @@ test.describe("bob's token against alice's contacts", () => {
       const before = await alice.createOk({ name: uniqueName(`alice ${privacy}`), notes: "original", isPrivate });
       const bob = await apiAs("bob");
 
-      const patched = await expectError(await bob.patch(before.id, { version: before.version, name: "Hijacked" }), status, code);
+      const patched = await expectError(
+        await bob.patch(before.id, { version: before.version, name: "Hijacked" }),
+        status,
+        code,
+      );
       if (status === 403) expect(patched.message).toBe("You may not update this contact (no rule allows it).");
       const deleted = await expectError(await bob.remove(before.id, before.version), status, code);
       if (status === 403) expect(deleted.message).toBe("You may not delete this contact (no rule allows it).");
@@ -29,7 +33,12 @@ test.describe("bob's token against alice's contacts", () => {
       expect((await expectError(await bob.remove(before.id), 400, "invalid")).fieldErrors).toHaveProperty("version");
 
       const after = await alice.getOk(before.id);
-      expect(after).toMatchObject({ name: before.name, notes: "original", version: before.version, updatedAt: before.updatedAt });
+      expect(after).toMatchObject({
+        name: before.name,
+        notes: "original",
+        version: before.version,
+        updatedAt: before.updatedAt,
+      });
     });
   }
 });
@@ -40,7 +49,11 @@ test("a stale version is a 409 with the current contact, for PATCH and DELETE al
   const saved = await alice.patch(original.id, { version: original.version, notes: "v2" });
   expect(saved.status()).toBe(200);
 
-  const stalePatch = await expectError(await alice.patch(original.id, { version: original.version, notes: "stale" }), 409, "conflict");
+  const stalePatch = await expectError(
+    await alice.patch(original.id, { version: original.version, notes: "stale" }),
+    409,
+    "conflict",
+  );
   expect(stalePatch.current).toMatchObject({ id: original.id, notes: "v2", version: original.version + 1 });
   const staleDelete = await expectError(await alice.remove(original.id, original.version), 409, "conflict");
   expect(staleDelete.current).toMatchObject({ notes: "v2", version: original.version + 1 });
@@ -64,7 +77,11 @@ test("PATCH naming another owner is refused (unknown field) and changes nothing"
   const alice = await apiAs("alice");
   const before = await alice.createOk({ name: uniqueName("alice keeps") });
   const bob = await apiAs("bob");
-  const error = await expectError(await alice.patch(before.id, { version: before.version, owner: bob.sub }), 400, "invalid");
+  const error = await expectError(
+    await alice.patch(before.id, { version: before.version, owner: bob.sub }),
+    400,
+    "invalid",
+  );
   expect(Object.keys(error.fieldErrors ?? {})).toEqual(["owner"]);
   expect(await alice.getOk(before.id)).toMatchObject({ owner: alice.sub, version: before.version });
 });
@@ -72,7 +89,13 @@ test("PATCH naming another owner is refused (unknown field) and changes nothing"
 test("a POST by bob makes bob the owner", async ({ apiAs }) => {
   const bob = await apiAs("bob");
   const created = await bob.createOk({ name: uniqueName("bob's"), email: "x@example.com", isPrivate: false });
-  expect(created).toMatchObject({ owner: bob.sub, ownedByUser: true, version: 1, email: "x@example.com", isPrivate: false });
+  expect(created).toMatchObject({
+    owner: bob.sub,
+    ownedByUser: true,
+    version: 1,
+    email: "x@example.com",
+    isPrivate: false,
+  });
   const asAlice = await (await apiAs("alice")).getOk(created.id);
   expect(asAlice).toMatchObject({ owner: bob.sub, ownedByUser: false });
   expect(asAlice.actions).toEqual({ read: true, update: false, delete: false });
@@ -95,12 +118,18 @@ test("search and pagination count only what the user may read", async ({ apiAs }
   const word = uniqueWord();
   // The digit comes before the random part, so the names sort in creation order; the second one is private.
   const names = [1, 2, 3, 4, 5].map((n) => uniqueName(`page ${n}`));
-  for (const [index, name] of names.entries()) await alice.createOk({ name, company: `Acme ${word}`, isPrivate: index === 1 });
+  for (const [index, name] of names.entries())
+    await alice.createOk({ name, company: `Acme ${word}`, isPrivate: index === 1 });
 
   const pages = [];
   for (const page of [1, 2, 3, 4]) pages.push(await alice.listOk({ q: word, page, pageSize: 2 }));
   for (const [index, body] of pages.entries()) expect(body).toMatchObject({ total: 5, page: index + 1, pageSize: 2 });
-  expect(pages.map((body) => body.contacts.map((contact) => contact.name))).toEqual([names.slice(0, 2), names.slice(2, 4), names.slice(4), []]);
+  expect(pages.map((body) => body.contacts.map((contact) => contact.name))).toEqual([
+    names.slice(0, 2),
+    names.slice(2, 4),
+    names.slice(4),
+    [],
+  ]);
 
   const bob = await apiAs("bob");
   const bobs = await bob.listOk({ q: word.toUpperCase(), pageSize: 2 });

@@ -11,10 +11,20 @@ import { storageStatePath } from "@/e2e/support/personas";
 // Alice works in the default page; bob and the admin look at her contacts from their own sessions.
 test.use({ storageState: storageStatePath("alice") });
 
-test("alice creates a public contact: she may do everything, bob only read it, the admin everything", async ({ page, pageAs, track }) => {
+test("alice creates a public contact: she may do everything, bob only read it, the admin everything", async ({
+  page,
+  pageAs,
+  track,
+}) => {
   const name = uniqueName("public");
   const company = `Company ${uniqueWord()}`;
-  const id = await new ContactFormPage(page).create({ name, email: "pat@example.com", phone: "+1 555 0100", company, notes: "Met at the fair." });
+  const id = await new ContactFormPage(page).create({
+    name,
+    email: "pat@example.com",
+    phone: "+1 555 0100",
+    company,
+    notes: "Met at the fair.",
+  });
   track(id);
 
   const detail = new ContactDetailPage(page);
@@ -43,9 +53,14 @@ test("alice creates a public contact: she may do everything, bob only read it, t
   await bobDetail.expectShown(name, READER_DECISIONS);
   await expect(bobDetail.detail("Owner")).toHaveText("Someone else");
   // Typing the edit or delete URL gets an explanation, never the form.
-  for (const [path, action] of [[paths.editContact(id), "edit"], [paths.deleteContact(id), "delete"]] as const) {
+  for (const [path, action] of [
+    [paths.editContact(id), "edit"],
+    [paths.deleteContact(id), "delete"],
+  ] as const) {
     await bobDetail.page.goto(path);
-    await expect(bobDetail.page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(`You may not ${action} this contact (no rule allows it).`);
+    await expect(bobDetail.page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+      `You may not ${action} this contact (no rule allows it).`,
+    );
     await expect(bobDetail.page.getByRole("button", { name: /^(Save|Delete contact)$/ })).toHaveCount(0);
   }
 
@@ -104,7 +119,10 @@ test("alice deletes her contact after confirming; its page is then a 404", async
   expect((await alice.get(contact.id)).status()).toBe(404);
 });
 
-test("nora, in no group, gets no New contact link and may not create, on the page or through the API", async ({ pageAs, apiAs }) => {
+test("nora, in no group, gets no New contact link and may not create, on the page or through the API", async ({
+  pageAs,
+  apiAs,
+}) => {
   const noraPage = await pageAs("nora");
   const list = new ContactsPage(noraPage);
   await list.goto();

@@ -14,7 +14,12 @@ test.use({ storageState: storageStatePath("bob") });
 const NOT_FOUND = "This contact does not exist, or you may not see it.";
 
 const cases = [
-  { privacy: "public", isPrivate: false, update: "You may not update this contact (no rule allows it).", remove: "You may not delete this contact (no rule allows it)." },
+  {
+    privacy: "public",
+    isPrivate: false,
+    update: "You may not update this contact (no rule allows it).",
+    remove: "You may not delete this contact (no rule allows it).",
+  },
   { privacy: "private", isPrivate: true, update: NOT_FOUND, remove: NOT_FOUND },
 ] as const;
 

@@ -9,7 +9,10 @@ test.use({ storageState: storageStatePath("alice") });
 
 const CONFLICT = "Someone saved this contact after you opened it";
 
-test("a stale edit is refused: the first save stays, and the form offers the current version", async ({ page, apiAs }) => {
+test("a stale edit is refused: the first save stays, and the form offers the current version", async ({
+  page,
+  apiAs,
+}) => {
   const alice = await apiAs("alice");
   const original = await alice.createOk({ name: uniqueName("stale"), company: "Before", notes: "original notes" });
 
@@ -31,7 +34,12 @@ test("a stale edit is refused: the first save stays, and the form offers the cur
   await expect(second.page).toHaveURL((url) => url.pathname === paths.editContact(original.id));
 
   const stored = await alice.getOk(original.id);
-  expect(stored).toMatchObject({ name: original.name, company: "Saved first", notes: "first tab", version: original.version + 1 });
+  expect(stored).toMatchObject({
+    name: original.name,
+    company: "Saved first",
+    notes: "first tab",
+    version: original.version + 1,
+  });
   // The form now carries the stored version, so saving again is a deliberate overwrite, not a blind one.
   expect(await second.hiddenVersion()).toBe(original.version + 1);
 });
@@ -76,5 +84,11 @@ test("a valid edit saves, advances the version by one and keeps the owner", asyn
   await expect(detail.heading(renamed)).toBeVisible();
   await expect(detail.detail("Private")).toHaveText("Yes");
   const stored = await alice.getOk(original.id);
-  expect(stored).toMatchObject({ name: renamed, email: "new@example.com", isPrivate: true, owner: alice.sub, version: original.version + 1 });
+  expect(stored).toMatchObject({
+    name: renamed,
+    email: "new@example.com",
+    isPrivate: true,
+    owner: alice.sub,
+    version: original.version + 1,
+  });
 });

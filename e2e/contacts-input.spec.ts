@@ -31,9 +31,17 @@ test("a NUL in any text field is a field error, on create and on update", async 
   expect((await alice.listOk({ q: name })).total).toBe(0);
 
   const contact = await alice.createOk({ name, notes: "line one\nline two\ttabbed" });
-  const error = await expectRefused(await alice.patch(contact.id, { version: contact.version, company: "A\u0000" }), 400, "invalid");
+  const error = await expectRefused(
+    await alice.patch(contact.id, { version: contact.version, company: "A\u0000" }),
+    400,
+    "invalid",
+  );
   expect(error.fieldErrors).toEqual({ company: ["Company contains a control character."] });
-  expect(await alice.getOk(contact.id)).toMatchObject({ version: contact.version, company: null, notes: "line one\nline two\ttabbed" });
+  expect(await alice.getOk(contact.id)).toMatchObject({
+    version: contact.version,
+    company: null,
+    notes: "line one\nline two\ttabbed",
+  });
 });
 
 test("__proto__, constructor and prototype in a body are unknown fields, not silently dropped", async ({ apiAs }) => {
@@ -49,7 +57,7 @@ test("__proto__, constructor and prototype in a body are unknown fields, not sil
   expect(await alice.getOk(contact.id)).toMatchObject({ version: contact.version, company: null });
 });
 
-test("version must be a JSON integer: true, [3] or \"3\" are refused", async ({ apiAs }) => {
+test('version must be a JSON integer: true, [3] or "3" are refused', async ({ apiAs }) => {
   const alice = await apiAs("alice");
   const contact = await alice.createOk({ name: uniqueName("version types") });
   for (const version of [true, [contact.version], String(contact.version), 1.5, 0, null]) {
@@ -65,7 +73,10 @@ test("DELETE needs ?version=n like PATCH needs a version", async ({ apiAs }) => 
   const missing = await expectRefused(await alice.remove(contact.id), 400, "invalid");
   expect(missing.fieldErrors?.version).toEqual(["Send the version of the contact you loaded."]);
   for (const version of ["true", "1e0", "[1]", "0"]) {
-    expect((await expectRefused(await alice.remove(contact.id, version), 400, "invalid")).fieldErrors, version).toHaveProperty("version");
+    expect(
+      (await expectRefused(await alice.remove(contact.id, version), 400, "invalid")).fieldErrors,
+      version,
+    ).toHaveProperty("version");
   }
   expect((await alice.getOk(contact.id)).version).toBe(contact.version);
   expect((await alice.remove(contact.id, contact.version)).status()).toBe(204);
@@ -79,11 +90,17 @@ test("a JSON body over 64 KB is a 413 and creates nothing", async ({ apiAs }) =>
   expect(error.message).toBe("The body is larger than 64 KB; nothing was changed.");
   expect((await alice.listOk({ q: name })).total).toBe(0);
   // Just under the limit is read and validated as usual (notes are at most 2000 characters).
-  const fits = await expectRefused(await alice.send("POST", JSON.stringify({ name, notes: "x".repeat(60 * 1024) })), 400, "invalid");
+  const fits = await expectRefused(
+    await alice.send("POST", JSON.stringify({ name, notes: "x".repeat(60 * 1024) })),
+    400,
+    "invalid",
+  );
   expect(fits.fieldErrors).toHaveProperty("notes");
 });
 
-test("through the pages: a NUL in the search box or a form field is a message, not an error page", async ({ pageAs }) => {
+test("through the pages: a NUL in the search box or a form field is a message, not an error page", async ({
+  pageAs,
+}) => {
   const page = await pageAs("alice");
   await page.goto(`${paths.contacts}?q=${encodeURIComponent("ada\u0000")}`);
   await expect(page.locator("#q-error")).toHaveText("q contains a control character.");

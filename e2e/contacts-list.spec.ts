@@ -21,7 +21,10 @@ test("search and Previous/Next page through the matches, 25 at a time", async ({
   await expect(list.table.getByRole("rowheader")).toHaveText(names.slice(0, 25));
 
   await list.pagination.getByRole("link", { name: "Next" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === paths.contacts && url.searchParams.get("page") === "2" && url.searchParams.get("q") === word);
+  await expect(page).toHaveURL(
+    (url) =>
+      url.pathname === paths.contacts && url.searchParams.get("page") === "2" && url.searchParams.get("q") === word,
+  );
   await expect(list.pagination).toContainText("26–26 of 26");
   await expect(list.table.getByRole("rowheader")).toHaveText([names[25] ?? ""]);
   await expect(list.pagination.getByRole("link", { name: "Next" })).toHaveCount(0);

@@ -14,10 +14,15 @@ const PAYLOADS = ["Zz <img src=x onerror=window.__xss=1>", "Zz <script>window.__
 async function expectNoInjection(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
-  expect(await page.evaluate(() => [...document.scripts].some((script) => script.textContent === "window.__xss=1"))).toBe(false);
+  expect(
+    await page.evaluate(() => [...document.scripts].some((script) => script.textContent === "window.__xss=1")),
+  ).toBe(false);
 }
 
-test("names that look like HTML are shown as text in the list, the detail and the edit form", async ({ page, apiAs }) => {
+test("names that look like HTML are shown as text in the list, the detail and the edit form", async ({
+  page,
+  apiAs,
+}) => {
   const alice = await apiAs("alice");
   const word = uniqueWord();
   const contacts = [];

@@ -62,7 +62,13 @@ test("signed-in pages show no CSP violation", async ({ apiAs, pageAs }) => {
   const contact = await (await apiAs("alice")).createOk({ name: uniqueName("csp") });
   const page = await pageAs("alice");
   const csp = await watchCsp(page);
-  const pages = [paths.contacts, paths.contactDetail(contact.id), paths.newContact, paths.editContact(contact.id), paths.deleteContact(contact.id)];
+  const pages = [
+    paths.contacts,
+    paths.contactDetail(contact.id),
+    paths.newContact,
+    paths.editContact(contact.id),
+    paths.deleteContact(contact.id),
+  ];
   for (const path of pages) {
     await page.goto(path);
     await expect(page).toHaveURL((url) => url.pathname === path);

@@ -49,7 +49,9 @@ for (const via of ["password", "hosted-ui"] as const) {
     const user = await createTestUser({ group: "user" });
     const { context, page } = await signedInBrowser(browser, user, via);
     const stolen = await context.cookies();
-    expect(stolen.some((c) => c.name === "contacts_session" || c.name.startsWith("next-auth.session-token"))).toBe(true);
+    expect(stolen.some((c) => c.name === "contacts_session" || c.name.startsWith("next-auth.session-token"))).toBe(
+      true,
+    );
     await new ContactsPage(page).signOut();
     await expect(page).toHaveURL((url) => url.pathname === paths.signIn && url.searchParams.get("signedOut") === "1");
 
@@ -70,7 +72,9 @@ test("sign out everywhere from one browser ends the sessions of every other brow
   const stolen = await second.context.cookies();
 
   await sessions.signOutEverywhere();
-  await expect(second.page).toHaveURL((url) => url.pathname === paths.signIn && url.searchParams.get("signedOut") === "1");
+  await expect(second.page).toHaveURL(
+    (url) => url.pathname === paths.signIn && url.searchParams.get("signedOut") === "1",
+  );
   await expectSessionEnded(first.page, user.email);
   await replayIn(browser, stolen, user.email);
   await Promise.all([first.context.close(), second.context.close()]);
@@ -108,7 +112,9 @@ test("a forged session id of someone else's session changes nothing", async ({ b
     (input as HTMLInputElement).value = id ?? "";
   }, victimId);
   await attackerSessions.currentRow.getByRole("button").click();
-  await expect(attackerSessions.notice).toHaveText("That session is not one of your active sessions; nothing was changed.");
+  await expect(attackerSessions.notice).toHaveText(
+    "That session is not one of your active sessions; nothing was changed.",
+  );
 
   await new ContactsPage(victimBrowser.page).goto();
   await new ContactsPage(victimBrowser.page).expectLoaded();
@@ -132,7 +138,9 @@ test("the Bearer API refuses the access token of a session that was signed out",
 test("the sign-in page says why a session ended", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.goto("?error=SessionIdle");
-  await expect(signIn.alert).toHaveText("You were signed out because you were inactive for too long. Please sign in again.");
+  await expect(signIn.alert).toHaveText(
+    "You were signed out because you were inactive for too long. Please sign in again.",
+  );
   await signIn.goto("?error=SessionExpired");
   await expect(signIn.alert).toHaveText("Your session has expired. Please sign in again.");
 });

@@ -10,7 +10,10 @@ test("a control character in the password is a field error; the sign-in is not a
   await waitForHydration(page.locator("form").filter({ has: signIn.password }));
   await signIn.email.fill(personas.alice.email);
   // Typed keys cannot produce a NUL; a script or a forged post can.
-  await signIn.password.evaluate((element, value) => ((element as HTMLInputElement).value = value), `${personas.alice.password}\u0000`);
+  await signIn.password.evaluate(
+    (element, value) => ((element as HTMLInputElement).value = value),
+    `${personas.alice.password}\u0000`,
+  );
   await signIn.submit.click();
   await expect(page.locator("#password-errors")).toHaveText("Password contains a control character.");
   await expect(page).toHaveURL((url) => url.pathname === paths.signIn);

@@ -22,7 +22,9 @@ async function expectBackShowsNothingPrivate(page: Page, email: string): Promise
   await expect(page).toHaveURL((url) => url.pathname === paths.signIn);
 }
 
-test("direct session: sign-out ends on the sign-in page and the back button shows nothing private", async ({ page }) => {
+test("direct session: sign-out ends on the sign-in page and the back button shows nothing private", async ({
+  page,
+}) => {
   const user = await createTestUser({ group: "user" });
   const signIn = new SignInPage(page);
   await signIn.goto();

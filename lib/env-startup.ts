@@ -18,7 +18,9 @@ export async function prepareServer(): Promise<void> {
     console.error(`[env] ${error.message}`);
     process.exit(1);
   }
-  console.log(`[env] Cognito ${env.cognito.mode} mode (issuer ${env.cognito.issuer}); Cerbos at ${env.CERBOS_URL}; ${describeDatabaseSettings(env.database)}`);
+  console.log(
+    `[env] Cognito ${env.cognito.mode} mode (issuer ${env.cognito.issuer}); Cerbos at ${env.CERBOS_URL}; ${describeDatabaseSettings(env.database)}`,
+  );
   try {
     await migrateDatabase(getDb());
   } catch (error) {

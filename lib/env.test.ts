@@ -64,7 +64,14 @@ describe("parseEnv", () => {
 
   it("names every missing variable", () => {
     const message = problemsOf({ NODE_ENV: "production" });
-    for (const name of ["COGNITO_MODE", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "SESSION_PASSWORD"]) {
+    for (const name of [
+      "COGNITO_MODE",
+      "COGNITO_USER_POOL_ID",
+      "COGNITO_CLIENT_ID",
+      "NEXTAUTH_URL",
+      "NEXTAUTH_SECRET",
+      "SESSION_PASSWORD",
+    ]) {
       expect(message).toContain(name);
     }
   });
@@ -80,7 +87,9 @@ describe("parseEnv", () => {
   });
 
   it("allows example secrets outside production", () => {
-    expect(() => parseEnv({ ...local, NODE_ENV: "development", NEXTAUTH_SECRET: "change-me-to-32-random-bytes-base64url-000" })).not.toThrow();
+    expect(() =>
+      parseEnv({ ...local, NODE_ENV: "development", NEXTAUTH_SECRET: "change-me-to-32-random-bytes-base64url-000" }),
+    ).not.toThrow();
   });
 
   it("refuses short secrets and a shared secret", () => {
@@ -102,7 +111,10 @@ describe("parseEnv", () => {
 
   it("uses embedded PGlite by default and PostgreSQL with DATABASE_URL, never echoing the URL", () => {
     expect(parseEnv(local).database).toEqual({ driver: "pglite", dataDir: ".data/pglite" });
-    expect(parseEnv({ ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" }).database).toMatchObject({ driver: "pg", url: "postgresql://u:p@db:5432/contacts" });
+    expect(parseEnv({ ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" }).database).toMatchObject({
+      driver: "pg",
+      url: "postgresql://u:p@db:5432/contacts",
+    });
     const message = problemsOf({ ...local, DATABASE_URL: "mysql://u:secret@db/contacts" });
     expect(message).toContain("DATABASE_URL");
     expect(message).not.toContain("secret");
@@ -110,7 +122,12 @@ describe("parseEnv", () => {
 
   it("takes PostgreSQL's statement and connect timeouts, and refuses ones out of bounds", () => {
     const pg = { ...local, DATABASE_URL: "postgresql://u:p@db:5432/contacts" };
-    expect(parseEnv(pg).database).toEqual({ driver: "pg", url: pg.DATABASE_URL, statementTimeoutMs: 5_000, connectTimeoutMs: 5_000 });
+    expect(parseEnv(pg).database).toEqual({
+      driver: "pg",
+      url: pg.DATABASE_URL,
+      statementTimeoutMs: 5_000,
+      connectTimeoutMs: 5_000,
+    });
     const tuned = { ...pg, DATABASE_STATEMENT_TIMEOUT_MS: "2000", DATABASE_CONNECT_TIMEOUT_MS: "750" };
     expect(parseEnv(tuned).database).toMatchObject({ statementTimeoutMs: 2_000, connectTimeoutMs: 750 });
     expect(problemsOf({ ...pg, DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toContain("DATABASE_STATEMENT_TIMEOUT_MS");
@@ -120,15 +137,25 @@ describe("parseEnv", () => {
   it("gives every Cognito call a 5 s deadline unless COGNITO_TIMEOUT_MS says otherwise, within bounds", () => {
     expect(parseEnv(local).cognito.timeoutMs).toBe(5000);
     expect(parseEnv({ ...aws, COGNITO_TIMEOUT_MS: "1500" }).cognito.timeoutMs).toBe(1500);
-    for (const value of ["99", "30001", "soon", "2.5"]) expect(problemsOf({ ...local, COGNITO_TIMEOUT_MS: value })).toContain("COGNITO_TIMEOUT_MS");
+    for (const value of ["99", "30001", "soon", "2.5"])
+      expect(problemsOf({ ...local, COGNITO_TIMEOUT_MS: value })).toContain("COGNITO_TIMEOUT_MS");
   });
 
   it("sends API calls to COGNITO_API_ENDPOINT while tokens stay checked against the issuer", () => {
     const env = parseEnv({ ...local, COGNITO_API_ENDPOINT: "http://127.0.0.1:9400/" });
-    expect(env.cognito).toMatchObject({ apiEndpoint: "http://127.0.0.1:9400", issuer: "http://127.0.0.1:9229/local_AbC123" });
-    expect(parseEnv({ ...aws, COGNITO_API_ENDPOINT: "https://vpce.example.com" }).cognito.apiEndpoint).toBe("https://vpce.example.com");
-    expect(problemsOf({ ...local, COGNITO_API_ENDPOINT: "http://cognito.example.com" })).toContain("COGNITO_API_ENDPOINT: in local mode");
-    expect(problemsOf({ ...aws, COGNITO_API_ENDPOINT: "http://vpce.example.com" })).toContain("COGNITO_API_ENDPOINT: must be an https");
+    expect(env.cognito).toMatchObject({
+      apiEndpoint: "http://127.0.0.1:9400",
+      issuer: "http://127.0.0.1:9229/local_AbC123",
+    });
+    expect(parseEnv({ ...aws, COGNITO_API_ENDPOINT: "https://vpce.example.com" }).cognito.apiEndpoint).toBe(
+      "https://vpce.example.com",
+    );
+    expect(problemsOf({ ...local, COGNITO_API_ENDPOINT: "http://cognito.example.com" })).toContain(
+      "COGNITO_API_ENDPOINT: in local mode",
+    );
+    expect(problemsOf({ ...aws, COGNITO_API_ENDPOINT: "http://vpce.example.com" })).toContain(
+      "COGNITO_API_ENDPOINT: must be an https",
+    );
     expect(problemsOf({ ...local, COGNITO_API_ENDPOINT: "not a url" })).toContain("COGNITO_API_ENDPOINT");
   });
 
@@ -177,7 +204,9 @@ describe("parseEnv", () => {
       expect(problemsOf({ ...local, SESSION_IDLE_TIMEOUT_MINUTES: value })).toContain("SESSION_IDLE_TIMEOUT_MINUTES");
     }
     for (const value of ["0", "2161", "x"]) {
-      expect(problemsOf({ ...local, SESSION_ABSOLUTE_TIMEOUT_HOURS: value })).toContain("SESSION_ABSOLUTE_TIMEOUT_HOURS");
+      expect(problemsOf({ ...local, SESSION_ABSOLUTE_TIMEOUT_HOURS: value })).toContain(
+        "SESSION_ABSOLUTE_TIMEOUT_HOURS",
+      );
     }
     const inverted = problemsOf({ ...local, SESSION_IDLE_TIMEOUT_MINUTES: "600", SESSION_ABSOLUTE_TIMEOUT_HOURS: "2" });
     expect(inverted).toContain("must not be longer than SESSION_ABSOLUTE_TIMEOUT_HOURS");
@@ -185,7 +214,11 @@ describe("parseEnv", () => {
 
   it("refuses a Bearer check setting that is not a clear yes or no, or a cache time out of bounds", () => {
     expect(problemsOf({ ...local, BEARER_VERIFY_WITH_COGNITO: "yes" })).toContain("BEARER_VERIFY_WITH_COGNITO");
-    expect(problemsOf({ ...local, BEARER_COGNITO_CHECK_TTL_SECONDS: "901" })).toContain("BEARER_COGNITO_CHECK_TTL_SECONDS");
-    expect(problemsOf({ ...local, BEARER_COGNITO_CHECK_TTL_SECONDS: "-1" })).toContain("BEARER_COGNITO_CHECK_TTL_SECONDS");
+    expect(problemsOf({ ...local, BEARER_COGNITO_CHECK_TTL_SECONDS: "901" })).toContain(
+      "BEARER_COGNITO_CHECK_TTL_SECONDS",
+    );
+    expect(problemsOf({ ...local, BEARER_COGNITO_CHECK_TTL_SECONDS: "-1" })).toContain(
+      "BEARER_COGNITO_CHECK_TTL_SECONDS",
+    );
   });
 });

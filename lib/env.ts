@@ -18,7 +18,10 @@ const urlSchema = z.url({ protocol: /^https?$/ }).transform((value) => value.rep
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   COGNITO_MODE: z.enum(["aws", "local"], { error: 'must be "aws" or "local"' }),
-  COGNITO_REGION: z.string().regex(/^[a-z0-9-]+$/, "must look like us-east-1").optional(),
+  COGNITO_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must look like us-east-1")
+    .optional(),
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, "must look like us-east-1_AbC123"),
   COGNITO_CLIENT_ID: z.string().min(1),
   COGNITO_CLIENT_SECRET: z.string().min(1),
@@ -38,8 +41,18 @@ const rawEnvSchema = z.object({
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   SIGNIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   SIGNIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
-  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  SIGNIN_MAX_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGNIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  SIGNIN_MAX_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   // ASVS V7.3: 8 hours idle and 7 days absolute unless configured; at most 30 days idle, 90 days absolute.
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
@@ -109,22 +122,40 @@ function deriveCognito(raw: RawEnv, problems: string[]): CognitoSettings | undef
     const issuer = `${localUrl}/${base.userPoolId}`;
     const jwksUri = `${issuer}/.well-known/jwks.json`;
     const region = raw.COGNITO_REGION ?? "local";
-    return { ...base, mode: "local", region, issuer, jwksUri, hostedUiUrl: localUrl, apiEndpoint: apiEndpoint ?? localUrl };
+    return {
+      ...base,
+      mode: "local",
+      region,
+      issuer,
+      jwksUri,
+      hostedUiUrl: localUrl,
+      apiEndpoint: apiEndpoint ?? localUrl,
+    };
   }
   if (!raw.COGNITO_REGION) problems.push("COGNITO_REGION: required when COGNITO_MODE=aws");
   if (!raw.COGNITO_DOMAIN) problems.push("COGNITO_DOMAIN: required when COGNITO_MODE=aws (the Hosted UI domain)");
   else if (!raw.COGNITO_DOMAIN.startsWith("https://")) problems.push("COGNITO_DOMAIN: must be an https:// URL");
-  if (apiEndpoint && !apiEndpoint.startsWith("https://")) problems.push("COGNITO_API_ENDPOINT: must be an https:// URL in aws mode");
+  if (apiEndpoint && !apiEndpoint.startsWith("https://"))
+    problems.push("COGNITO_API_ENDPOINT: must be an https:// URL in aws mode");
   if (!raw.COGNITO_REGION || !raw.COGNITO_DOMAIN) return undefined;
   const issuer = `https://cognito-idp.${raw.COGNITO_REGION}.amazonaws.com/${base.userPoolId}`;
   const jwksUri = `${issuer}/.well-known/jwks.json`;
-  return { ...base, mode: "aws", region: raw.COGNITO_REGION, issuer, jwksUri, hostedUiUrl: raw.COGNITO_DOMAIN, apiEndpoint };
+  return {
+    ...base,
+    mode: "aws",
+    region: raw.COGNITO_REGION,
+    issuer,
+    jwksUri,
+    hostedUiUrl: raw.COGNITO_DOMAIN,
+    apiEndpoint,
+  };
 }
 
 function checkProductionSecrets(raw: RawEnv, problems: string[]) {
   if (raw.NODE_ENV !== "production") return;
   for (const name of ["NEXTAUTH_SECRET", "SESSION_PASSWORD", "COGNITO_CLIENT_SECRET"] as const) {
-    if (raw[name].includes(EXAMPLE_MARKER)) problems.push(`${name}: still the example value from .env.example; generate a real secret`);
+    if (raw[name].includes(EXAMPLE_MARKER))
+      problems.push(`${name}: still the example value from .env.example; generate a real secret`);
   }
   if (raw.NEXTAUTH_SECRET === raw.SESSION_PASSWORD) problems.push("SESSION_PASSWORD: must differ from NEXTAUTH_SECRET");
 }
@@ -159,7 +190,9 @@ function signInLimitsOf(raw: RawEnv): SignInLimits {
 
 /** Pure: parses any environment-like record. Throws EnvError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const blanksRemoved = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = rawEnvSchema.safeParse(blanksRemoved);
   if (!parsed.success) {
     fail(parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
@@ -178,7 +211,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ttlMs: raw.BEARER_COGNITO_CHECK_TTL_SECONDS * 1000,
   };
   const secureCookies = appUrl.protocol === "https:";
-  return { ...raw, cognito, database, signInLimits, appUrl, secureCookies, sessionTimeouts: timeouts, bearerCognitoCheck };
+  return {
+    ...raw,
+    cognito,
+    database,
+    signInLimits,
+    appUrl,
+    secureCookies,
+    sessionTimeouts: timeouts,
+    bearerCognitoCheck,
+  };
 }
 
 let cached: Env | undefined;

@@ -62,15 +62,18 @@ describe("the errors that decide a status", () => {
   } as const;
   type ErrorClass = new (message?: string) => Error;
 
-  it.each(Object.entries(modules))("%s: an error from another copy of the module is recognised", async (path, names) => {
-    const first = (await import(path)) as Record<string, ErrorClass>;
-    vi.resetModules();
-    const second = (await import(path)) as Record<string, ErrorClass>;
-    for (const name of names) {
-      const [Here, There] = [first[name], second[name]];
-      if (!Here || !There) throw new Error(`${path} exports no ${name}`);
-      expect(There, `${name} is a second copy`).not.toBe(Here);
-      expect(new There("x"), name).toBeInstanceOf(Here);
-    }
-  });
+  it.each(Object.entries(modules))(
+    "%s: an error from another copy of the module is recognised",
+    async (path, names) => {
+      const first = (await import(path)) as Record<string, ErrorClass>;
+      vi.resetModules();
+      const second = (await import(path)) as Record<string, ErrorClass>;
+      for (const name of names) {
+        const [Here, There] = [first[name], second[name]];
+        if (!Here || !There) throw new Error(`${path} exports no ${name}`);
+        expect(There, `${name} is a second copy`).not.toBe(Here);
+        expect(new There("x"), name).toBeInstanceOf(Here);
+      }
+    },
+  );
 });

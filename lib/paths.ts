@@ -16,4 +16,3 @@ export const paths = {
   apiHealth: "/api/health",
   nextAuthCallback: "/api/auth/callback/cognito",
 } as const;
-

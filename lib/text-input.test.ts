@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { hasControlCharacter, plainText } from "@/lib/text-input";
 
 describe("hasControlCharacter", () => {
-  it.each(["\u0000", "\u0001", "\u0008", "\u001b[31m", "\u001f", "\u007f", "\t", "\n", "\r"])("finds %j in a single-line field", (char) => {
-    expect(hasControlCharacter(`a${char}b`)).toBe(true);
-  });
+  it.each(["\u0000", "\u0001", "\u0008", "\u001b[31m", "\u001f", "\u007f", "\t", "\n", "\r"])(
+    "finds %j in a single-line field",
+    (char) => {
+      expect(hasControlCharacter(`a${char}b`)).toBe(true);
+    },
+  );
 
   it("allows tab and line breaks (a textarea posts CR LF) in a multi-line field, nothing else", () => {
     expect(hasControlCharacter("line one\r\nline two\tend", { multiline: true })).toBe(false);

@@ -14,7 +14,11 @@ type ContactFormProps = {
   cancelHref: string;
 };
 
-function valueOf(state: ContactFormState, contact: ContactView | undefined, name: keyof ContactView): string | undefined {
+function valueOf(
+  state: ContactFormState,
+  contact: ContactView | undefined,
+  name: keyof ContactView,
+): string | undefined {
   const typed = state.status === "idle" ? undefined : state.values?.[name];
   if (typeof typed === "string") return typed;
   const stored = contact?.[name];
@@ -29,7 +33,12 @@ function isPrivateOf(state: ContactFormState, contact: ContactView | undefined):
 export function ContactForm({ action, contact, submitLabel, cancelHref }: ContactFormProps) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const errors = state.status === "invalid" ? state.fieldErrors : {};
-  const message = state.status === "error" || state.status === "conflict" ? state.message : state.status === "invalid" ? "Please correct the fields marked below." : undefined;
+  const message =
+    state.status === "error" || state.status === "conflict"
+      ? state.message
+      : state.status === "invalid"
+        ? "Please correct the fields marked below."
+        : undefined;
   // After a conflict the form shows the current version; saving again then applies the user's edit on top of it.
   const base = state.status === "conflict" ? state.current : contact;
   const field = (name: keyof ContactView) => valueOf(state, base, name);
@@ -37,13 +46,58 @@ export function ContactForm({ action, contact, submitLabel, cancelHref }: Contac
     <form action={formAction} className="space-y-4" noValidate key={base?.version}>
       {base ? <input type="hidden" name="id" value={base.id} /> : null}
       {base ? <input type="hidden" name="version" value={base.version} /> : null}
-      <FormField name="name" label="Name" type="text" autoComplete="off" errors={errors.name} defaultValue={field("name")} maxLength={120} />
-      <FormField name="email" label="Email" type="email" autoComplete="off" errors={errors.email} defaultValue={field("email")} required={false} />
-      <FormField name="phone" label="Phone" type="tel" autoComplete="off" errors={errors.phone} defaultValue={field("phone")} required={false} />
-      <FormField name="company" label="Company" type="text" autoComplete="off" errors={errors.company} defaultValue={field("company")} required={false} />
-      <FormField name="notes" label="Notes" type="textarea" autoComplete="off" errors={errors.notes} defaultValue={field("notes")} required={false} />
+      <FormField
+        name="name"
+        label="Name"
+        type="text"
+        autoComplete="off"
+        errors={errors.name}
+        defaultValue={field("name")}
+        maxLength={120}
+      />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="off"
+        errors={errors.email}
+        defaultValue={field("email")}
+        required={false}
+      />
+      <FormField
+        name="phone"
+        label="Phone"
+        type="tel"
+        autoComplete="off"
+        errors={errors.phone}
+        defaultValue={field("phone")}
+        required={false}
+      />
+      <FormField
+        name="company"
+        label="Company"
+        type="text"
+        autoComplete="off"
+        errors={errors.company}
+        defaultValue={field("company")}
+        required={false}
+      />
+      <FormField
+        name="notes"
+        label="Notes"
+        type="textarea"
+        autoComplete="off"
+        errors={errors.notes}
+        defaultValue={field("notes")}
+        required={false}
+      />
       <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" name="isPrivate" defaultChecked={isPrivateOf(state, base)} className="h-4 w-4 rounded border-slate-300" />
+        <input
+          type="checkbox"
+          name="isPrivate"
+          defaultChecked={isPrivateOf(state, base)}
+          className="h-4 w-4 rounded border-slate-300"
+        />
         Private (only you and admins can see it)
       </label>
       <FormMessage message={message} />

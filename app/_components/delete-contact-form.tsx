@@ -16,7 +16,11 @@ export function DeleteContactForm({ id, version, cancelHref }: DeleteContactForm
       <input type="hidden" name="version" value={version} />
       <FormMessage message={message} />
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-rose-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-rose-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-rose-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-rose-500 disabled:opacity-60"
+        >
           Delete contact
         </button>
         <Link href={cancelHref} className="text-sm text-slate-600 hover:underline">

@@ -13,7 +13,16 @@ const INPUT_CLASSES =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none";
 
 /** A labelled input whose errors are tied to it with aria-describedby, so screen readers read them with the field. */
-export function FormField({ name, label, type, autoComplete, errors, defaultValue, required = true, maxLength }: FormFieldProps) {
+export function FormField({
+  name,
+  label,
+  type,
+  autoComplete,
+  errors,
+  defaultValue,
+  required = true,
+  maxLength,
+}: FormFieldProps) {
   const errorId = `${name}-errors`;
   const shared = {
     id: name,
@@ -43,7 +52,11 @@ export function FormField({ name, label, type, autoComplete, errors, defaultValu
 
 export function FormMessage({ message }: { message: string | undefined }) {
   return (
-    <div role="alert" aria-live="polite" className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}>
+    <div
+      role="alert"
+      aria-live="polite"
+      className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}
+    >
       {message}
     </div>
   );

@@ -4,7 +4,10 @@ function JsonBlock({ title, value, testId }: InspectorEntry) {
   return (
     <section className="space-y-1">
       <h3 className="text-sm font-semibold text-slate-700">{title}</h3>
-      <pre data-testid={testId} className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+      <pre
+        data-testid={testId}
+        className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
+      >
         {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
       </pre>
     </section>

@@ -9,8 +9,20 @@ export function NewPasswordForm() {
   const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormField name="newPassword" label="New password" type="password" autoComplete="new-password" errors={fieldErrors.newPassword} />
-      <FormField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" errors={fieldErrors.confirmPassword} />
+      <FormField
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        errors={fieldErrors.newPassword}
+      />
+      <FormField
+        name="confirmPassword"
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        errors={fieldErrors.confirmPassword}
+      />
       <FormMessage message={state.status === "error" ? state.message : undefined} />
       <SubmitButton label="Set password" pending={pending} />
     </form>

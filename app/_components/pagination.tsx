@@ -25,12 +25,18 @@ export function Pagination({ page, pageSize, total, query }: PaginationProps) {
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
-          <Link href={contactsPageHref(page - 1, pageSize, query)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <Link
+            href={contactsPageHref(page - 1, pageSize, query)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+          >
             Previous
           </Link>
         ) : null}
         {page < pages ? (
-          <Link href={contactsPageHref(page + 1, pageSize, query)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <Link
+            href={contactsPageHref(page + 1, pageSize, query)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+          >
             Next
           </Link>
         ) : null}

@@ -33,10 +33,18 @@ export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
         <caption className="px-4 py-3 text-left font-semibold text-slate-700">Permissions</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-2">Contact</th>
-            <th scope="col" className="px-4 py-2">Company</th>
-            <th scope="col" className="px-4 py-2">Owner</th>
-            <th scope="col" className="px-4 py-2">Private</th>
+            <th scope="col" className="px-4 py-2">
+              Contact
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Company
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Owner
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Private
+            </th>
             {actions.map((action) => (
               <th key={action} scope="col" className="px-4 py-2">
                 {capitalize(action)}

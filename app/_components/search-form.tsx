@@ -18,7 +18,10 @@ export function SearchForm({ query, error }: { query: string; error?: string }) 
         placeholder="Search by name, email or company"
         className="block w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
       />
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+      >
         Search
       </button>
       {error ? (

@@ -18,11 +18,21 @@ export function SessionsTable({ sessions, currentId }: SessionsTableProps) {
         <caption className="px-4 py-3 text-left font-semibold text-slate-700">Active sessions</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-2">Signed in with</th>
-            <th scope="col" className="px-4 py-2">Browser</th>
-            <th scope="col" className="px-4 py-2">Signed in (UTC)</th>
-            <th scope="col" className="px-4 py-2">Last seen (UTC)</th>
-            <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2">
+              Signed in with
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Browser
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Signed in (UTC)
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Last seen (UTC)
+            </th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -33,7 +43,9 @@ export function SessionsTable({ sessions, currentId }: SessionsTableProps) {
                 <td className="px-4 py-2">
                   {methodLabel(session.method)}
                   {current ? (
-                    <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs text-indigo-800">This browser</span>
+                    <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs text-indigo-800">
+                      This browser
+                    </span>
                   ) : null}
                 </td>
                 <td className="px-4 py-2">{session.userAgent}</td>

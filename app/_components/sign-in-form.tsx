@@ -11,8 +11,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <FormField name="email" label="Email" type="email" autoComplete="username" errors={fieldErrors.email} defaultValue={email} key={email} />
-      <FormField name="password" label="Password" type="password" autoComplete="current-password" errors={fieldErrors.password} />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        errors={fieldErrors.email}
+        defaultValue={email}
+        key={email}
+      />
+      <FormField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        errors={fieldErrors.password}
+      />
       <FormMessage message={state.status === "error" ? state.message : undefined} />
       <SubmitButton label="Sign in" pending={pending} />
     </form>

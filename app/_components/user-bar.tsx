@@ -21,7 +21,7 @@ export function UserBar({ email, username, roles, via }: UserBarProps) {
             type="submit"
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
           >
-          Sign out
+            Sign out
           </button>
         </form>
       </div>

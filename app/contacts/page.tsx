@@ -32,7 +32,10 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Contacts</h1>
         {list.canCreate.allowed ? (
-          <Link href={paths.newContact} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+          <Link
+            href={paths.newContact}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+          >
             New contact
           </Link>
         ) : null}
@@ -48,7 +51,10 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
           The contact was deleted.
         </p>
       ) : null}
-      <SearchForm query={q ?? ""} error={query.success ? undefined : query.error.issues.map((issue) => issue.message).join(" ")} />
+      <SearchForm
+        query={q ?? ""}
+        error={query.success ? undefined : query.error.issues.map((issue) => issue.message).join(" ")}
+      />
       {list.contacts.length > 0 ? (
         <PermissionsTable contacts={list.contacts} actions={CONTACT_ACTIONS} />
       ) : (
@@ -63,7 +69,11 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
           { title: "Cerbos PlanResources request (read)", value: list.inspector.plan.request, testId: "plan-request" },
           { title: "Cerbos PlanResources response", value: list.inspector.plan.response, testId: "plan-response" },
           { title: "SQL filter the plan became", value: list.inspector.plan.filter, testId: "plan-sql" },
-          { title: "Cerbos CheckResources request (rows shown)", value: list.inspector.check.request, testId: "cerbos-request" },
+          {
+            title: "Cerbos CheckResources request (rows shown)",
+            value: list.inspector.check.request,
+            testId: "cerbos-request",
+          },
           { title: "Cerbos CheckResources response", value: list.inspector.check.response, testId: "cerbos-response" },
         ]}
       />

@@ -26,7 +26,9 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   if ((await getCurrentUser()).status === "signed-in") redirect(callbackUrl);
   const error = first(params.error);
   // next-auth reports Hosted UI failures as ?error=<code>; the codes mean nothing to a person.
-  const errorMessage = error ? (ERROR_MESSAGES[error] ?? "Signing in with the Hosted UI failed. Please try again.") : undefined;
+  const errorMessage = error
+    ? (ERROR_MESSAGES[error] ?? "Signing in with the Hosted UI failed. Please try again.")
+    : undefined;
   const notice = first(params.signedOut) === "1" ? "You have been signed out." : undefined;
   return (
     <div className="mx-auto max-w-sm space-y-6">

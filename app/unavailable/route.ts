@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 const REASONS = {
   cerbos: {
     title: "Authorization is unavailable",
-    detail: "The service that decides what you may do (Cerbos) is not answering, so nothing can be shown. Nothing was changed.",
+    detail:
+      "The service that decides what you may do (Cerbos) is not answering, so nothing can be shown. Nothing was changed.",
   },
   database: {
     title: "The database is unavailable",
@@ -41,6 +42,10 @@ export function GET(request: Request) {
 </head><body><main><h1>${reason.title}</h1><p>${reason.detail}</p><p>Please try again in a few seconds.</p><a href="${retry}">Try again</a></main></body></html>`;
   return new Response(html, {
     status: 503,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+      "Cache-Control": "no-store",
+    },
   });
 }

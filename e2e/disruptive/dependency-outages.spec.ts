@@ -49,7 +49,10 @@ async function signIn(page: Page): Promise<ContactsPage> {
   return contacts;
 }
 
-test("PostgreSQL stopped after start-up: 503 page and JSON, nothing written, then it works again", async ({ page, request }) => {
+test("PostgreSQL stopped after start-up: 503 page and JSON, nothing written, then it works again", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { accessToken } = await signInForTokens(alice.email, alice.password);
   const kept = await createContactViaApi(request, accessToken);
@@ -68,7 +71,10 @@ test("PostgreSQL stopped after start-up: 503 page and JSON, nothing written, the
   await expectApiRecovered(request, accessToken, kept, refused);
 });
 
-test("a PDP that accepts and never answers: 503 within the deadline, nothing written, then it works again", async ({ page, request }) => {
+test("a PDP that accepts and never answers: 503 within the deadline, nothing written, then it works again", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { accessToken } = await signInForTokens(alice.email, alice.password);
   const kept = await createContactViaApi(request, accessToken);
@@ -87,7 +93,9 @@ test("a PDP that accepts and never answers: 503 within the deadline, nothing wri
   await expectApiRecovered(request, accessToken, kept, refused);
 });
 
-test("a Cognito API that accepts and never answers: sign-in, refresh and sign-out answer within the deadline", async ({ page }) => {
+test("a Cognito API that accepts and never answers: sign-in, refresh and sign-out answer within the deadline", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const bound = DEADLINES.cognitoMs + SLACK_MS;
   const contacts = await signIn(page);

@@ -4,7 +4,13 @@ import { ContactFormPage } from "@/e2e/pages/contact-form-page";
 import { ContactsPage } from "@/e2e/pages/contacts-page";
 import { HostedUiPage } from "@/e2e/pages/hosted-ui-page";
 import { SignInPage } from "@/e2e/pages/sign-in-page";
-import { createTestUser, deleteTestUser, describeAppClient, updateAppClient, type TestUser } from "@/e2e/support/stand-in";
+import {
+  createTestUser,
+  deleteTestUser,
+  describeAppClient,
+  updateAppClient,
+  type TestUser,
+} from "@/e2e/support/stand-in";
 
 /**
  * Shortens the app client's access-token lifetime for the whole pool, so these run in the disruptive project
@@ -21,8 +27,12 @@ test.beforeAll(async () => {
   const client = await describeAppClient();
   const unit = client.TokenValidityUnits?.AccessToken;
   // A "seconds" value can only be ours, left by a run that died before restoring it.
-  restore = client.AccessTokenValidity && unit && unit !== "seconds" ? { validity: client.AccessTokenValidity, unit } : SEEDED;
-  await updateAppClient({ AccessTokenValidity: SHORT_VALIDITY_SECONDS, TokenValidityUnits: { AccessToken: "seconds" } });
+  restore =
+    client.AccessTokenValidity && unit && unit !== "seconds" ? { validity: client.AccessTokenValidity, unit } : SEEDED;
+  await updateAppClient({
+    AccessTokenValidity: SHORT_VALIDITY_SECONDS,
+    TokenValidityUnits: { AccessToken: "seconds" },
+  });
 });
 
 test.afterAll(async () => {
@@ -49,7 +59,10 @@ async function waitPastExpiry(claims: Record<string, unknown>): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 1_500));
 }
 
-for (const [kind, signIn] of [["direct", signInDirect], ["Hosted UI", signInHostedUi]] as const) {
+for (const [kind, signIn] of [
+  ["direct", signInDirect],
+  ["Hosted UI", signInHostedUi],
+] as const) {
   test(`${kind} session: an expired access token is refreshed and the page still renders`, async ({ page }) => {
     const user = await createTestUser({ group: "user" });
     await signIn(page, user);
@@ -66,7 +79,9 @@ for (const [kind, signIn] of [["direct", signInDirect], ["Hosted UI", signInHost
     expect(after.sub).toEqual(before.sub);
   });
 
-  test(`${kind} session: a form submitted after the access token expired still saves (the action refreshes)`, async ({ page }) => {
+  test(`${kind} session: a form submitted after the access token expired still saves (the action refreshes)`, async ({
+    page,
+  }) => {
     const user = await createTestUser({ group: "user" });
     await signIn(page, user);
     await new ContactsPage(page).expectLoaded();
@@ -93,7 +108,9 @@ for (const [kind, signIn] of [["direct", signInDirect], ["Hosted UI", signInHost
     await deleteTestUser(user.email);
     await waitPastExpiry(before);
     await page.reload();
-    await expect(page).toHaveURL((url) => url.pathname === paths.signIn && url.searchParams.get("error") === "SessionExpired");
+    await expect(page).toHaveURL(
+      (url) => url.pathname === paths.signIn && url.searchParams.get("error") === "SessionExpired",
+    );
     await expect(page.getByText("Your session has expired. Please sign in again.")).toBeVisible();
   });
 }

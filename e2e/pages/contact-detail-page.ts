@@ -26,7 +26,10 @@ export class ContactDetailPage {
 
   /** The value beside a label in the details list ("Owner", "Private", …). */
   detail(label: string): Locator {
-    return this.page.locator("dl > div").filter({ has: this.page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+    return this.page
+      .locator("dl > div")
+      .filter({ has: this.page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+      .locator("dd");
   }
 
   /** The contact is shown with these decisions, and the Edit/Delete links exactly when they are allowed. */

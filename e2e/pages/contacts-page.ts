@@ -77,7 +77,10 @@ export class ContactsPage {
       if (index < 0) throw new Error(`column "${name}" not found in ${JSON.stringify(headers)}`);
       return index;
     };
-    const bodyRows = await this.table.getByRole("row").filter({ has: this.page.locator("td") }).all();
+    const bodyRows = await this.table
+      .getByRole("row")
+      .filter({ has: this.page.locator("td") })
+      .all();
     return Promise.all(
       bodyRows.map(async (row) => {
         const cells = (await row.locator("th, td").allTextContents()).map((text) => text.trim());
@@ -106,15 +109,24 @@ export class ContactsPage {
     await expect(this.noRolesMessage).toHaveCount(0);
     await expect(this.table).toBeVisible();
     const rows = await this.rows();
-    expect(rows.some((row) => row.owner === "You"), "lists some of the user's own contacts").toBe(true);
-    expect(rows.some((row) => row.owner === "Someone else"), "lists some contacts of others").toBe(true);
+    expect(
+      rows.some((row) => row.owner === "You"),
+      "lists some of the user's own contacts",
+    ).toBe(true);
+    expect(
+      rows.some((row) => row.owner === "Someone else"),
+      "lists some contacts of others",
+    ).toBe(true);
     for (const row of rows) {
       const expected = expectedDecisions(persona.role, row.owner === "You");
-      expect({ read: row.read, update: row.update, delete: row.delete }, `${row.contact} (${row.owner})`).toEqual(expected);
+      expect({ read: row.read, update: row.update, delete: row.delete }, `${row.contact} (${row.owner})`).toEqual(
+        expected,
+      );
     }
     const othersPrivate = rows.filter((row) => row.owner === "Someone else" && row.isPrivate);
     // Only an admin may read other people's private contacts; for anyone else they must not even be listed.
-    if (persona.role === "admin") expect(othersPrivate.length, "admin sees others' private contacts").toBeGreaterThan(0);
+    if (persona.role === "admin")
+      expect(othersPrivate.length, "admin sees others' private contacts").toBeGreaterThan(0);
     else expect(othersPrivate.map((row) => row.contact)).toEqual([]);
   }
 

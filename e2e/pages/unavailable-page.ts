@@ -30,7 +30,9 @@ export class UnavailablePage {
   async expectShownBecause(reason: UnavailableReason, returnTo: string): Promise<void> {
     await expect(this.page).toHaveURL(
       (url) =>
-        url.pathname === paths.unavailable && url.searchParams.get("reason") === reason && url.searchParams.get("returnTo") === returnTo,
+        url.pathname === paths.unavailable &&
+        url.searchParams.get("reason") === reason &&
+        url.searchParams.get("returnTo") === returnTo,
     );
     await expect(this.page.getByRole("heading", { name: TITLES[reason] })).toBeVisible();
   }

@@ -137,7 +137,10 @@ export class ContactsApi {
 
   /** Without a version the API answers 400: tests send one unless that is what they test. */
   remove(id: string, version?: number | string): Promise<APIResponse> {
-    return this.request.delete(this.url(id), { headers: this.headers, params: version === undefined ? undefined : { version } });
+    return this.request.delete(this.url(id), {
+      headers: this.headers,
+      params: version === undefined ? undefined : { version },
+    });
   }
 
   /** Deletes whatever version is stored now (clean-up): the status of the DELETE, or the GET's 404. */

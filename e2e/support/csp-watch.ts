@@ -13,12 +13,15 @@ declare global {
 export async function watchCsp(page: Page): Promise<{ violations: () => Promise<string[]>; consoleErrors: string[] }> {
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+      consoleErrors.push(message.text());
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (event) => {
-      window.__cspViolations?.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`);
+      window.__cspViolations?.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`,
+      );
     });
   });
   return { violations: () => page.evaluate(() => window.__cspViolations ?? []), consoleErrors };

@@ -36,6 +36,8 @@ export async function expectDecisions(scope: Locator, expected: ContactDecisions
     const { allowed, reason } = expected[action];
     const decision = scope.locator(`[data-action="${action}"]`);
     await expect(decision, action).toHaveAttribute("data-allowed", String(allowed));
-    await expect(decision, action).toHaveText(new RegExp(`^${allowed ? "Allowed" : "Denied"}\\s*${escapeRegExp(reason)}$`));
+    await expect(decision, action).toHaveText(
+      new RegExp(`^${allowed ? "Allowed" : "Denied"}\\s*${escapeRegExp(reason)}$`),
+    );
   }
 }

@@ -19,7 +19,11 @@ export async function timed<T>(label: string, run: () => Promise<T>): Promise<{ 
 export const uniqueName = (label: string) => `Zz outage ${label} ${randomUUID().slice(0, 8)}`;
 
 /** The API read and write both answer 503 JSON with Retry-After within `boundMs`; the write is not stored. */
-export async function expectApiUnavailable(request: APIRequestContext, token: string, boundMs: number): Promise<string> {
+export async function expectApiUnavailable(
+  request: APIRequestContext,
+  token: string,
+  boundMs: number,
+): Promise<string> {
   const headers = { Authorization: `Bearer ${token}` };
   const read = await timed("API read", () => request.get(paths.apiContacts, { headers }));
   expect(read.value.status()).toBe(503);
@@ -62,7 +66,10 @@ export async function expectPageUnavailable(page: Page, reason: UnavailableReaso
 
 export async function createContactViaApi(request: APIRequestContext, token: string): Promise<string> {
   const name = uniqueName("kept");
-  const response = await request.post(paths.apiContacts, { headers: { Authorization: `Bearer ${token}` }, data: { name } });
+  const response = await request.post(paths.apiContacts, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { name },
+  });
   expect(response.status()).toBe(201);
   return name;
 }

@@ -34,12 +34,18 @@ export type SecondInstance = {
 };
 
 async function postgres(...args: string[]): Promise<string> {
-  const { stdout } = await run("bash", ["lib/db/start-test-postgres.sh", ...args], { env: { ...process.env, ...POSTGRES_ENV } });
+  const { stdout } = await run("bash", ["lib/db/start-test-postgres.sh", ...args], {
+    env: { ...process.env, ...POSTGRES_ENV },
+  });
   return stdout.trim();
 }
 
 function appEnv(databaseUrl: string, cerbos: TcpProxy, cognito: TcpProxy): NodeJS.ProcessEnv {
-  const standIn = requireKeys(readEnvFile(LOCAL_ENV), ["COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "COGNITO_CLIENT_SECRET"], LOCAL_ENV);
+  const standIn = requireKeys(
+    readEnvFile(LOCAL_ENV),
+    ["COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "COGNITO_CLIENT_SECRET"],
+    LOCAL_ENV,
+  );
   return {
     ...process.env,
     ...standIn,
@@ -67,7 +73,10 @@ async function waitForHealth(child: ChildProcess, output: () => string): Promise
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the second app exited with ${child.exitCode}:\n${output()}`);
-    const healthy = await fetch(`${SECOND_APP_URL}/api/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${SECOND_APP_URL}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return;
     await sleep(250);
   }
@@ -109,7 +118,8 @@ export async function startSecondInstance(): Promise<SecondInstance> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     // Last started, first stopped; every step runs even if one fails.
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: Error) => console.error(error.message));
+    for (const cleanup of cleanups.splice(0).reverse())
+      await cleanup().catch((error: Error) => console.error(error.message));
   };
   try {
     cleanups.push(() => postgres("--stop"));
@@ -121,7 +131,13 @@ export async function startSecondInstance(): Promise<SecondInstance> {
     const app = startApp(appEnv(databaseUrl, cerbos, cognito));
     cleanups.push(() => stopApp(app.child));
     await waitForHealth(app.child, app.output);
-    return { cerbos, cognito, stopDatabase: () => postgres("--halt").then(() => undefined), startDatabase: () => postgres(), stop };
+    return {
+      cerbos,
+      cognito,
+      stopDatabase: () => postgres("--halt").then(() => undefined),
+      startDatabase: () => postgres(),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

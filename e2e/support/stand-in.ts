@@ -28,8 +28,16 @@ export type StandInIds = { userPoolId: string; clientId: string; clientSecret: s
 
 /** Read on demand: the stack regenerates the ids on every run (its state dir is wiped at start). */
 export function readStandInIds(): StandInIds {
-  const env = requireKeys(readEnvFile(LOCAL_ENV), ["COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "COGNITO_CLIENT_SECRET"], LOCAL_ENV);
-  return { userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID, clientSecret: env.COGNITO_CLIENT_SECRET };
+  const env = requireKeys(
+    readEnvFile(LOCAL_ENV),
+    ["COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "COGNITO_CLIENT_SECRET"],
+    LOCAL_ENV,
+  );
+  return {
+    userPoolId: env.COGNITO_USER_POOL_ID,
+    clientId: env.COGNITO_CLIENT_ID,
+    clientSecret: env.COGNITO_CLIENT_SECRET,
+  };
 }
 
 let client: CognitoIdentityProviderClient | undefined;
@@ -46,12 +54,18 @@ function cognito(): CognitoIdentityProviderClient {
 
 /** Cognito's SECRET_HASH: base64(HMAC-SHA256(clientSecret, username + clientId)). */
 export function secretHash(username: string, clientId: string, clientSecret: string): string {
-  return createHmac("sha256", clientSecret).update(username + clientId).digest("base64");
+  return createHmac("sha256", clientSecret)
+    .update(username + clientId)
+    .digest("base64");
 }
 
 export type TokenSet = { accessToken: string; idToken: string; refreshToken: string };
 
-export async function signInForTokens(email: string, password: string, ids: StandInIds = readStandInIds()): Promise<TokenSet> {
+export async function signInForTokens(
+  email: string,
+  password: string,
+  ids: StandInIds = readStandInIds(),
+): Promise<TokenSet> {
   const { AuthenticationResult: result } = await cognito().send(
     new InitiateAuthCommand({
       AuthFlow: "USER_PASSWORD_AUTH",
@@ -78,7 +92,9 @@ export async function describeAppClient(ids: StandInIds = readStandInIds()) {
 type ClientChanges = Omit<UpdateUserPoolClientCommandInput, "UserPoolId" | "ClientId">;
 
 export async function updateAppClient(changes: ClientChanges, ids: StandInIds = readStandInIds()): Promise<void> {
-  await cognito().send(new UpdateUserPoolClientCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId, ...changes }));
+  await cognito().send(
+    new UpdateUserPoolClientCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId, ...changes }),
+  );
 }
 
 /** A second app client in the same pool: its tokens are genuine but meant for someone else. */
@@ -92,7 +108,11 @@ export async function createOtherAppClient(ids: StandInIds = readStandInIds()): 
     }),
   );
   if (!UserPoolClient?.ClientId) throw new Error("CreateUserPoolClient returned no client id");
-  return { userPoolId: ids.userPoolId, clientId: UserPoolClient.ClientId, clientSecret: UserPoolClient.ClientSecret ?? "" };
+  return {
+    userPoolId: ids.userPoolId,
+    clientId: UserPoolClient.ClientId,
+    clientSecret: UserPoolClient.ClientSecret ?? "",
+  };
 }
 
 export type TestUser = { email: string; password: string };
@@ -119,11 +139,18 @@ export async function createTestUser(options: { group?: string; temporary?: bool
   );
   if (!options.temporary) {
     await cognito().send(
-      new AdminSetUserPasswordCommand({ UserPoolId: ids.userPoolId, Username: email, Password: password, Permanent: true }),
+      new AdminSetUserPasswordCommand({
+        UserPoolId: ids.userPoolId,
+        Username: email,
+        Password: password,
+        Permanent: true,
+      }),
     );
   }
   if (options.group) {
-    await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId: ids.userPoolId, Username: email, GroupName: options.group }));
+    await cognito().send(
+      new AdminAddUserToGroupCommand({ UserPoolId: ids.userPoolId, Username: email, GroupName: options.group }),
+    );
   }
   return { email, password };
 }

@@ -1,14 +1,31 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningStandIn, startStandIn } from "@/cognito/server";
 import { createCognitoClient, seed, type SeedResult } from "@/cognito/seed";
 import { computeSecretHash } from "@/lib/auth/cognito-api";
-import { AccessTokenExpiredError, InvalidAccessTokenError, JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token";
+import {
+  AccessTokenExpiredError,
+  InvalidAccessTokenError,
+  JwksUnavailableError,
+  verifyAccessToken,
+} from "@/lib/auth/access-token";
 import type { CognitoSettings } from "@/lib/env";
-import { decodeClaims, expiredCopy, hs256WithPublicKey, signWithStandInKey, tamperedClaims, tamperedSignature, unsignedCopy } from "@/e2e/support/forged-tokens";
+import {
+  decodeClaims,
+  expiredCopy,
+  hs256WithPublicKey,
+  signWithStandInKey,
+  tamperedClaims,
+  tamperedSignature,
+  unsignedCopy,
+} from "@/e2e/support/forged-tokens";
 
 // Integration: a real stand-in (cognito-local inside) mints the tokens; nothing is mocked.
 let standIn: RunningStandIn;
@@ -19,14 +36,32 @@ let tokens: { access: string; id: string };
 
 function settingsFor(url: string, userPoolId: string, clientId: string, clientSecret: string): CognitoSettings {
   const issuer = `${url}/${userPoolId}`;
-  return { mode: "local", region: "local", userPoolId, clientId, clientSecret, issuer, jwksUri: `${issuer}/.well-known/jwks.json`, hostedUiUrl: url, apiEndpoint: url, timeoutMs: 5000 };
+  return {
+    mode: "local",
+    region: "local",
+    userPoolId,
+    clientId,
+    clientSecret,
+    issuer,
+    jwksUri: `${issuer}/.well-known/jwks.json`,
+    hostedUiUrl: url,
+    apiEndpoint: url,
+    timeoutMs: 5000,
+  };
 }
 
-async function signIn(clientId: string, secret: string | undefined, email = "alice@example.com", password = "Alice#Pass1") {
+async function signIn(
+  clientId: string,
+  secret: string | undefined,
+  email = "alice@example.com",
+  password = "Alice#Pass1",
+) {
   const client = createCognitoClient(standIn.url);
   const parameters: Record<string, string> = { USERNAME: email, PASSWORD: password };
   if (secret) parameters.SECRET_HASH = computeSecretHash(email, clientId, secret);
-  const output = await client.send(new InitiateAuthCommand({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: clientId, AuthParameters: parameters }));
+  const output = await client.send(
+    new InitiateAuthCommand({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: clientId, AuthParameters: parameters }),
+  );
   client.destroy();
   return { access: output.AuthenticationResult!.AccessToken!, id: output.AuthenticationResult!.IdToken! };
 }
@@ -59,7 +94,9 @@ describe("verifyAccessToken against the stand-in", () => {
 
   it("rejects the ID token", () => expectRejected(tokens.id));
   it("rejects an expired token, saying it expired", async () => {
-    await expect(verifyAccessToken(expiredCopy(tokens.access), cognito)).rejects.toBeInstanceOf(AccessTokenExpiredError);
+    await expect(verifyAccessToken(expiredCopy(tokens.access), cognito)).rejects.toBeInstanceOf(
+      AccessTokenExpiredError,
+    );
   });
   it("rejects a token without exp", () => {
     const claims = decodeClaims(tokens.access);
@@ -75,7 +112,11 @@ describe("verifyAccessToken against the stand-in", () => {
   it("rejects a token issued to another app client of the same pool", async () => {
     const client = createCognitoClient(standIn.url);
     const other = await client.send(
-      new CreateUserPoolClientCommand({ UserPoolId: pool.userPoolId, ClientName: "other", ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] }),
+      new CreateUserPoolClientCommand({
+        UserPoolId: pool.userPoolId,
+        ClientName: "other",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+      }),
     );
     client.destroy();
     await expectRejected((await signIn(other.UserPoolClient!.ClientId!, undefined)).access);

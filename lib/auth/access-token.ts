@@ -95,7 +95,8 @@ function verifierFor(cognito: CognitoSettings): Verify {
 }
 
 function isUnavailable(error: unknown): boolean {
-  if (error instanceof JwksUnavailableError || error instanceof FetchError || error instanceof JwksValidationError) return true;
+  if (error instanceof JwksUnavailableError || error instanceof FetchError || error instanceof JwksValidationError)
+    return true;
   return error instanceof Error && error.cause !== undefined && isUnavailable(error.cause);
 }
 
@@ -108,11 +109,14 @@ export async function verifyAccessToken(token: string, cognito: CognitoSettings)
   try {
     payload = await verifierFor(cognito)(token);
   } catch (error) {
-    if (isUnavailable(error)) throw new JwksUnavailableError("the token signing keys could not be fetched", { cause: error });
+    if (isUnavailable(error))
+      throw new JwksUnavailableError("the token signing keys could not be fetched", { cause: error });
     if (error instanceof JwtExpiredError) throw new AccessTokenExpiredError("token has expired", { cause: error });
-    const reason = error instanceof JwtBaseError || error instanceof InvalidAccessTokenError ? error.message : "malformed token";
+    const reason =
+      error instanceof JwtBaseError || error instanceof InvalidAccessTokenError ? error.message : "malformed token";
     throw new InvalidAccessTokenError(reason, { cause: error });
   }
-  if (typeof payload.sub !== "string" || payload.sub.trim() === "") throw new InvalidAccessTokenError("token has no sub");
+  if (typeof payload.sub !== "string" || payload.sub.trim() === "")
+    throw new InvalidAccessTokenError("token has no sub");
   return payload as AccessTokenClaims;
 }

@@ -1,4 +1,8 @@
-import { GlobalSignOutCommand, InitiateAuthCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  type CognitoIdentityProviderClient,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { secretHash } from "@/cognito/client-auth";
 import { createCognitoClient } from "@/cognito/seed";
@@ -42,7 +46,11 @@ async function accessToken(email: string, password: string): Promise<{ token: st
     new InitiateAuthCommand({
       AuthFlow: "USER_PASSWORD_AUTH",
       ClientId: h.clientId,
-      AuthParameters: { USERNAME: email, PASSWORD: password, SECRET_HASH: secretHash(h.clientSecret, email, h.clientId) },
+      AuthParameters: {
+        USERNAME: email,
+        PASSWORD: password,
+        SECRET_HASH: secretHash(h.clientSecret, email, h.clientId),
+      },
     }),
   );
   const token = result?.AccessToken ?? "";
@@ -69,12 +77,20 @@ describe("the opt-in Cognito check of Bearer tokens", () => {
     const other = await accessToken("admin@example.com", "Admin#Pass1");
     await cognitoVerdict(cognito, other.token, { ttlMs: 60_000, expiresAt: Math.floor(now / 1000) + 1, now });
     await client.send(new GlobalSignOutCommand({ AccessToken: other.token }));
-    expect(await cognitoVerdict(cognito, other.token, { ttlMs: 60_000, expiresAt: Math.floor(now / 1000) + 1, now: now + 1_500 })).toBe("refused");
+    expect(
+      await cognitoVerdict(cognito, other.token, {
+        ttlMs: 60_000,
+        expiresAt: Math.floor(now / 1000) + 1,
+        now: now + 1_500,
+      }),
+    ).toBe("refused");
   });
 
   it("says unavailable, not refused or accepted, when Cognito cannot be reached", async () => {
     const { token, exp } = await accessToken("nora@example.com", "Nora#Pass1");
     const down = { ...cognito, apiEndpoint: "http://127.0.0.1:9" };
-    await expect(cognitoVerdict(down, token, { ttlMs: 0, expiresAt: exp })).rejects.toBeInstanceOf(CognitoUnavailableError);
+    await expect(cognitoVerdict(down, token, { ttlMs: 0, expiresAt: exp })).rejects.toBeInstanceOf(
+      CognitoUnavailableError,
+    );
   });
 });

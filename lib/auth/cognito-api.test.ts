@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeServer, startSilentServer } from "@/lib/authz/testing/fake-servers";
 import type { CognitoSettings } from "@/lib/env";
-import { CognitoUnavailableError, completeNewPassword, refreshTokens, revokeRefreshToken, signInWithPassword } from "@/lib/auth/cognito-api";
+import {
+  CognitoUnavailableError,
+  completeNewPassword,
+  refreshTokens,
+  revokeRefreshToken,
+  signInWithPassword,
+} from "@/lib/auth/cognito-api";
 
 const TIMEOUT_MS = 300;
 // The deadline plus room for a busy machine; without the abort signal these calls hang for minutes.

@@ -77,13 +77,17 @@ export async function callCognito<T>(
     return await call(clientFor(cognito), { abortSignal });
   } catch (error) {
     if (!abortSignal.aborted) throw error;
-    throw new CognitoUnavailableError(`Cognito ${operation} did not answer within ${cognito.timeoutMs} ms`, { cause: error });
+    throw new CognitoUnavailableError(`Cognito ${operation} did not answer within ${cognito.timeoutMs} ms`, {
+      cause: error,
+    });
   }
 }
 
 /** SECRET_HASH = Base64(HMAC_SHA256(client secret, username + client id)), required when the client has a secret. */
 export function computeSecretHash(username: string, clientId: string, clientSecret: string): string {
-  return createHmac("sha256", clientSecret).update(username + clientId).digest("base64");
+  return createHmac("sha256", clientSecret)
+    .update(username + clientId)
+    .digest("base64");
 }
 
 function errorName(error: unknown): string {
@@ -105,20 +109,33 @@ function toTokens(result: AuthenticationResultType | undefined): CognitoTokens {
   return { accessToken: result.AccessToken, refreshToken: result.RefreshToken };
 }
 
-export async function signInWithPassword(cognito: CognitoSettings, email: string, password: string): Promise<PasswordSignInResult> {
+export async function signInWithPassword(
+  cognito: CognitoSettings,
+  email: string,
+  password: string,
+): Promise<PasswordSignInResult> {
   try {
     const output = await callCognito(cognito, "InitiateAuth", (client, options) =>
       client.send(
         new InitiateAuthCommand({
           AuthFlow: "USER_PASSWORD_AUTH",
           ClientId: cognito.clientId,
-          AuthParameters: { USERNAME: email, PASSWORD: password, SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret) },
+          AuthParameters: {
+            USERNAME: email,
+            PASSWORD: password,
+            SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret),
+          },
         }),
         options,
       ),
     );
-    if (output.ChallengeName === "NEW_PASSWORD_REQUIRED" && output.Session) return { status: "new-password-required", session: output.Session };
-    if (output.ChallengeName) return { status: "not-allowed", message: `This account needs a sign-in step this app does not support (${output.ChallengeName}).` };
+    if (output.ChallengeName === "NEW_PASSWORD_REQUIRED" && output.Session)
+      return { status: "new-password-required", session: output.Session };
+    if (output.ChallengeName)
+      return {
+        status: "not-allowed",
+        message: `This account needs a sign-in step this app does not support (${output.ChallengeName}).`,
+      };
     return { status: "signed-in", tokens: toTokens(output.AuthenticationResult) };
   } catch (error) {
     if (error instanceof CognitoUnavailableError) throw error;
@@ -126,14 +143,21 @@ export async function signInWithPassword(cognito: CognitoSettings, email: string
     if (name === "NotAuthorizedException" && isLockout(error)) return { status: "locked-out" };
     // The same answer for a wrong password and an unknown user, so the form cannot be used to find accounts.
     if (name === "NotAuthorizedException" || name === "UserNotFoundException") return { status: "invalid-credentials" };
-    if (name === "PasswordResetRequiredException") return { status: "not-allowed", message: "This account's password must be reset before it can sign in." };
-    if (name === "UserNotConfirmedException") return { status: "not-allowed", message: "This account has not been confirmed yet." };
+    if (name === "PasswordResetRequiredException")
+      return { status: "not-allowed", message: "This account's password must be reset before it can sign in." };
+    if (name === "UserNotConfirmedException")
+      return { status: "not-allowed", message: "This account has not been confirmed yet." };
     if (isServiceFault(error)) throw new CognitoUnavailableError("Cognito InitiateAuth failed", { cause: error });
     throw new CognitoUnavailableError(`Cognito refused the sign-in (${name})`, { cause: error });
   }
 }
 
-export async function completeNewPassword(cognito: CognitoSettings, email: string, session: string, newPassword: string): Promise<NewPasswordResult> {
+export async function completeNewPassword(
+  cognito: CognitoSettings,
+  email: string,
+  session: string,
+  newPassword: string,
+): Promise<NewPasswordResult> {
   try {
     const output = await callCognito(cognito, "RespondToAuthChallenge", (client, options) =>
       client.send(
@@ -141,7 +165,11 @@ export async function completeNewPassword(cognito: CognitoSettings, email: strin
           ChallengeName: "NEW_PASSWORD_REQUIRED",
           ClientId: cognito.clientId,
           Session: session,
-          ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword, SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret) },
+          ChallengeResponses: {
+            USERNAME: email,
+            NEW_PASSWORD: newPassword,
+            SECRET_HASH: computeSecretHash(email, cognito.clientId, cognito.clientSecret),
+          },
         }),
         options,
       ),
@@ -151,20 +179,28 @@ export async function completeNewPassword(cognito: CognitoSettings, email: strin
     if (error instanceof CognitoUnavailableError) throw error;
     const name = errorName(error);
     if (name === "InvalidPasswordException") return { status: "invalid-password", message: (error as Error).message };
-    if (name === "NotAuthorizedException" || name === "CodeMismatchException" || name === "ExpiredCodeException") return { status: "challenge-expired" };
+    if (name === "NotAuthorizedException" || name === "CodeMismatchException" || name === "ExpiredCodeException")
+      return { status: "challenge-expired" };
     throw new CognitoUnavailableError(`Cognito RespondToAuthChallenge failed (${name})`, { cause: error });
   }
 }
 
 /** REFRESH_TOKEN_AUTH; `username` is the token's `username` claim, which Cognito hashes into SECRET_HASH. */
-export async function refreshTokens(cognito: CognitoSettings, refreshToken: string, username: string): Promise<CognitoTokens & { refreshToken: string }> {
+export async function refreshTokens(
+  cognito: CognitoSettings,
+  refreshToken: string,
+  username: string,
+): Promise<CognitoTokens & { refreshToken: string }> {
   try {
     const output = await callCognito(cognito, "InitiateAuth", (client, options) =>
       client.send(
         new InitiateAuthCommand({
           AuthFlow: "REFRESH_TOKEN_AUTH",
           ClientId: cognito.clientId,
-          AuthParameters: { REFRESH_TOKEN: refreshToken, SECRET_HASH: computeSecretHash(username, cognito.clientId, cognito.clientSecret) },
+          AuthParameters: {
+            REFRESH_TOKEN: refreshToken,
+            SECRET_HASH: computeSecretHash(username, cognito.clientId, cognito.clientSecret),
+          },
         }),
         options,
       ),
@@ -183,7 +219,10 @@ export async function refreshTokens(cognito: CognitoSettings, refreshToken: stri
 export async function revokeRefreshToken(cognito: CognitoSettings, refreshToken: string): Promise<boolean> {
   try {
     await callCognito(cognito, "RevokeToken", (client, options) =>
-      client.send(new RevokeTokenCommand({ Token: refreshToken, ClientId: cognito.clientId, ClientSecret: cognito.clientSecret }), options),
+      client.send(
+        new RevokeTokenCommand({ Token: refreshToken, ClientId: cognito.clientId, ClientSecret: cognito.clientSecret }),
+        options,
+      ),
     );
     return true;
   } catch (error) {

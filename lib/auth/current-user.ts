@@ -1,7 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { AccessTokenExpiredError, type AccessTokenClaims, InvalidAccessTokenError, JwksUnavailableError, verifyAccessToken } from "@/lib/auth/access-token";
+import {
+  AccessTokenExpiredError,
+  type AccessTokenClaims,
+  InvalidAccessTokenError,
+  JwksUnavailableError,
+  verifyAccessToken,
+} from "@/lib/auth/access-token";
 import type { SessionCheck } from "@/lib/auth/session-registry";
 import { checkRegisteredSession, isDatabaseUnavailable } from "@/lib/auth/server-session";
 import { readStoredSession, type SessionKind } from "@/lib/auth/session";
@@ -35,13 +41,23 @@ export type UserResolution =
   /** The keys to verify the token (or the session registry) could not be reached. */
   | { status: "unavailable"; reason: "cognito" | "database" };
 
-export function toCurrentUser(claims: AccessTokenClaims, email: string | undefined, via: CurrentUser["via"]): CurrentUser {
-  const groups = Array.isArray(claims["cognito:groups"]) ? claims["cognito:groups"].filter((g) => typeof g === "string") : [];
+export function toCurrentUser(
+  claims: AccessTokenClaims,
+  email: string | undefined,
+  via: CurrentUser["via"],
+): CurrentUser {
+  const groups = Array.isArray(claims["cognito:groups"])
+    ? claims["cognito:groups"].filter((g) => typeof g === "string")
+    : [];
   return { sub: claims.sub, username: claims.username ?? claims.sub, email, groups, claims, via };
 }
 
 /** Verifies an access token and says what that means for the request. */
-export async function resolveAccessToken(token: string, email: string | undefined, via: CurrentUser["via"]): Promise<UserResolution> {
+export async function resolveAccessToken(
+  token: string,
+  email: string | undefined,
+  via: CurrentUser["via"],
+): Promise<UserResolution> {
   try {
     return { status: "signed-in", user: toCurrentUser(await verifyAccessToken(token, getEnv().cognito), email, via) };
   } catch (error) {

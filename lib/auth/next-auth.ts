@@ -81,7 +81,12 @@ function buildAuthOptions(): AuthOptions {
           const refreshed = await refreshTokens(cognito, token.refreshToken, token.username);
           const claims = await verifyAccessToken(refreshed.accessToken, cognito);
           await recordRefreshedOrigin(token.sessionId, session?.originJti ?? null, claims);
-          return { ...token, accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken, expiresAt: claims.exp };
+          return {
+            ...token,
+            accessToken: refreshed.accessToken,
+            refreshToken: refreshed.refreshToken,
+            expiresAt: claims.exp,
+          };
         } catch (error) {
           // Cognito or the database down: keep the session; the caller sees it still expired, shows "unavailable".
           if (error instanceof CognitoUnavailableError || isDatabaseUnavailable(error)) return token;

@@ -25,7 +25,19 @@ export type PendingChallenge = { session: string; email: string; callbackUrl: st
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
-export const passwordSessionCookie = sealedCookie<PasswordSession>({ name: "contacts_session", path: "/", ttlSeconds: THIRTY_DAYS });
-export const passwordRefreshCookie = sealedCookie<PasswordRefresh>({ name: "contacts_refresh", path: "/", ttlSeconds: THIRTY_DAYS });
+export const passwordSessionCookie = sealedCookie<PasswordSession>({
+  name: "contacts_session",
+  path: "/",
+  ttlSeconds: THIRTY_DAYS,
+});
+export const passwordRefreshCookie = sealedCookie<PasswordRefresh>({
+  name: "contacts_refresh",
+  path: "/",
+  ttlSeconds: THIRTY_DAYS,
+});
 // Cognito's challenge session itself expires after 3 minutes; keep the cookie a little longer so the form can say so.
-export const pendingChallengeCookie = sealedCookie<PendingChallenge>({ name: "contacts_challenge", path: "/sign-in", ttlSeconds: 10 * 60 });
+export const pendingChallengeCookie = sealedCookie<PendingChallenge>({
+  name: "contacts_challenge",
+  path: "/sign-in",
+  ttlSeconds: 10 * 60,
+});

@@ -35,11 +35,13 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
     const claims = await verifyAccessToken(tokens.accessToken, cognito);
     await recordRefreshedOrigin(session.sessionId, check.session?.originJti ?? null, claims);
     await passwordSessionCookie.write({ ...session, accessToken: tokens.accessToken, expiresAt: claims.exp });
-    if (tokens.refreshToken !== refresh.refreshToken) await passwordRefreshCookie.write({ ...refresh, refreshToken: tokens.refreshToken });
+    if (tokens.refreshToken !== refresh.refreshToken)
+      await passwordRefreshCookie.write({ ...refresh, refreshToken: tokens.refreshToken });
     const { sessionId, email } = session;
     return { status: "refreshed", kind: "password", accessToken: tokens.accessToken, email, sessionId };
   } catch (error) {
-    if (error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError) return { status: "unavailable" };
+    if (error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError)
+      return { status: "unavailable" };
     if (isDatabaseUnavailable(error)) return { status: "unavailable" };
     if (error instanceof RefreshRejectedError) return { status: "rejected" };
     throw error;
@@ -53,7 +55,9 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
  */
 async function refreshHostedUiSession(): Promise<RefreshOutcome> {
   const sessionUrl = new URL("/api/auth/session", getEnv().appUrl);
-  const response = await handleNextAuth(new NextRequest(sessionUrl), { params: Promise.resolve({ nextauth: ["session"] }) });
+  const response = await handleNextAuth(new NextRequest(sessionUrl), {
+    params: Promise.resolve({ nextauth: ["session"] }),
+  });
   const jar = await cookies();
   const after = new Map(jar.getAll().map(({ name, value }) => [name, value]));
   for (const cookie of response.headers.getSetCookie().map(parseSetCookie)) {

@@ -20,10 +20,17 @@ export type SealedCookie<T extends object> = {
 type SealedCookieOptions = { name: string; path: string; ttlSeconds: number };
 
 /** Seals `value` with iron-session and checks that the resulting Set-Cookie fits a browser's limit. */
-export async function sealForCookie(name: string, value: unknown, ttlSeconds: number, password: string): Promise<string> {
+export async function sealForCookie(
+  name: string,
+  value: unknown,
+  ttlSeconds: number,
+  password: string,
+): Promise<string> {
   const sealed = await sealData(value, { password, ttl: ttlSeconds });
   if (name.length + sealed.length + 1 > MAX_COOKIE_BYTES) {
-    throw new CookieTooLargeError(`cookie ${name} would be ${sealed.length} bytes, over the ${MAX_COOKIE_BYTES}-byte limit`);
+    throw new CookieTooLargeError(
+      `cookie ${name} would be ${sealed.length} bytes, over the ${MAX_COOKIE_BYTES}-byte limit`,
+    );
   }
   return sealed;
 }
@@ -39,7 +46,10 @@ export function sealedCookie<T extends object>({ name, path, ttlSeconds }: Seale
       const sealed = (await cookies()).get(name)?.value;
       if (!sealed) return null;
       try {
-        const value = await unsealData<T | Record<string, never>>(sealed, { password: getEnv().SESSION_PASSWORD, ttl: ttlSeconds });
+        const value = await unsealData<T | Record<string, never>>(sealed, {
+          password: getEnv().SESSION_PASSWORD,
+          ttl: ttlSeconds,
+        });
         // unsealData answers {} for an expired or tampered seal.
         return Object.keys(value).length === 0 ? null : (value as T);
       } catch {
@@ -49,10 +59,22 @@ export function sealedCookie<T extends object>({ name, path, ttlSeconds }: Seale
     async write(value) {
       const env = getEnv();
       const sealed = await sealForCookie(name, value, ttlSeconds, env.SESSION_PASSWORD);
-      (await cookies()).set(name, sealed, { httpOnly: true, sameSite: "lax", secure: env.secureCookies, path, maxAge: ttlSeconds });
+      (await cookies()).set(name, sealed, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: env.secureCookies,
+        path,
+        maxAge: ttlSeconds,
+      });
     },
     async clear() {
-      (await cookies()).set(name, "", { httpOnly: true, sameSite: "lax", secure: getEnv().secureCookies, path, maxAge: 0 });
+      (await cookies()).set(name, "", {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: getEnv().secureCookies,
+        path,
+        maxAge: 0,
+      });
     },
   };
 }

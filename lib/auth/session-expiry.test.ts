@@ -10,7 +10,12 @@ const at = (ms: number) => new Date(start.getTime() + ms);
 describe("session expiry", () => {
   it("starts active with idle and absolute expiries from the sign-in time", () => {
     const times = newSessionTimes(start, timeouts);
-    expect(times).toEqual({ createdAt: start, lastSeenAt: start, idleExpiresAt: at(8 * HOUR), absoluteExpiresAt: at(7 * 24 * HOUR) });
+    expect(times).toEqual({
+      createdAt: start,
+      lastSeenAt: start,
+      idleExpiresAt: at(8 * HOUR),
+      absoluteExpiresAt: at(7 * 24 * HOUR),
+    });
     expect(sessionState({ ...times, revokedAt: null }, at(8 * HOUR - 1))).toBe("active");
   });
 

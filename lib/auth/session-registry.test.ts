@@ -20,7 +20,12 @@ const HOUR = 60 * MINUTE;
 const timeouts = { idleMs: 8 * HOUR, absoluteMs: 7 * 24 * HOUR };
 const start = new Date("2026-12-01T10:00:00Z");
 const at = (ms: number) => new Date(start.getTime() + ms);
-const alice: NewSession = { sub: "sub-alice", method: "password", userAgent: "Firefox on Linux", originJti: "origin-a1" };
+const alice: NewSession = {
+  sub: "sub-alice",
+  method: "password",
+  userAgent: "Firefox on Linux",
+  originJti: "origin-a1",
+};
 const bob: NewSession = { sub: "sub-bob", method: "hosted-ui", userAgent: "Chrome on macOS", originJti: "origin-b1" };
 
 describe.each(testBackends(process.env.TEST_DATABASE_URL))("session registry on $name", (backend) => {
@@ -38,7 +43,13 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("session registry on 
   it("creates a row with a 256-bit random id and finds it by that id only", async () => {
     const created = await createSession(t.db, alice, timeouts, start);
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(created).toMatchObject({ sub: "sub-alice", method: "password", revokedAt: null, createdAt: start, originJti: "origin-a1" });
+    expect(created).toMatchObject({
+      sub: "sub-alice",
+      method: "password",
+      revokedAt: null,
+      createdAt: start,
+      originJti: "origin-a1",
+    });
     expect(created.absoluteExpiresAt).toEqual(at(7 * 24 * HOUR));
     expect(await findSession(t.db, created.id)).toEqual(created);
     expect(await findSession(t.db, "A".repeat(43))).toBeNull();
@@ -52,7 +63,8 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("session registry on 
     expect((await checkSession(t.db, id, timeouts, at(8 * HOUR - 1))).state).toBe("active");
     expect((await checkSession(t.db, id, timeouts, at(16 * HOUR))).state).toBe("idle");
     const busy = await createSession(t.db, alice, timeouts, start);
-    for (let hour = 4; hour < 7 * 24; hour += 4) expect((await checkSession(t.db, busy.id, timeouts, at(hour * HOUR))).state).toBe("active");
+    for (let hour = 4; hour < 7 * 24; hour += 4)
+      expect((await checkSession(t.db, busy.id, timeouts, at(hour * HOUR))).state).toBe("active");
     expect((await checkSession(t.db, busy.id, timeouts, at(7 * 24 * HOUR))).state).toBe("expired");
   });
 
@@ -81,11 +93,16 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("session registry on 
   });
 
   it("revokes all of a user's sessions and lists only active ones", async () => {
-    const [first, second] = [await createSession(t.db, alice, timeouts, start), await createSession(t.db, alice, timeouts, at(HOUR))];
+    const [first, second] = [
+      await createSession(t.db, alice, timeouts, start),
+      await createSession(t.db, alice, timeouts, at(HOUR)),
+    ];
     const theirs = await createSession(t.db, bob, timeouts, start);
     const listed = await listActiveSessions(t.db, "sub-alice", at(2 * HOUR));
     expect(listed.map((s) => s.id)).toEqual([second.id, first.id]);
-    expect(await listActiveSessions(t.db, "sub-alice", at(8 * HOUR + 30 * MINUTE))).toEqual([expect.objectContaining({ id: second.id })]);
+    expect(await listActiveSessions(t.db, "sub-alice", at(8 * HOUR + 30 * MINUTE))).toEqual([
+      expect.objectContaining({ id: second.id }),
+    ]);
     expect(await revokeAllSessions(t.db, "sub-alice", at(2 * HOUR))).toBe(2);
     expect(await listActiveSessions(t.db, "sub-alice", at(2 * HOUR))).toEqual([]);
     expect((await checkSession(t.db, theirs.id, timeouts, at(2 * HOUR))).state).toBe("active");
@@ -97,7 +114,10 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("session registry on 
     expect(await findSessionByOrigin(t.db, "origin-unknown")).toBeNull();
     await recordOrigin(t.db, created.id, "origin-a2");
     expect((await findSessionByOrigin(t.db, "origin-a2"))?.id).toBe(created.id);
-    await t.db.update(sessions).set({ revokedAt: at(MINUTE) }).where(eq(sessions.id, created.id));
+    await t.db
+      .update(sessions)
+      .set({ revokedAt: at(MINUTE) })
+      .where(eq(sessions.id, created.id));
     expect((await findSessionByOrigin(t.db, "origin-a2"))?.revokedAt).toEqual(at(MINUTE));
   });
 });

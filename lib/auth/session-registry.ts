@@ -58,7 +58,10 @@ export async function checkSession(
   const state = sessionState(session, now);
   if (state === "active" && needsTouch(session, now)) {
     const times = touchedTimes(session, now, timeouts);
-    await db.update(sessions).set(times).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    await db
+      .update(sessions)
+      .set(times)
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
     return { state, session: { ...session, ...times } };
   }
   return { state, session };
@@ -78,7 +81,10 @@ export async function revokeSession(db: Database, id: string, sub: string, now =
 /** Ends a session by its id alone: for the browser that holds it (its sealed cookie is the proof), at sign-out. */
 export async function endSession(db: Database, id: string, now = new Date()): Promise<void> {
   if (!SESSION_ID_PATTERN.test(id)) return;
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
 export async function revokeAllSessions(db: Database, sub: string, now = new Date()): Promise<number> {

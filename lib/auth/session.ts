@@ -31,7 +31,12 @@ export async function readNextAuthToken(cookieSource?: Map<string, string>) {
   const jar = cookieSource ?? (await cookies());
   // getToken also reads `Authorization: Bearer` when no cookie is present; an empty header set keeps it to cookies.
   const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
-  return getToken({ req, secret: env.NEXTAUTH_SECRET, secureCookie: env.secureCookies, cookieName: nextAuthCookieName() });
+  return getToken({
+    req,
+    secret: env.NEXTAUTH_SECRET,
+    secureCookie: env.secureCookies,
+    cookieName: nextAuthCookieName(),
+  });
 }
 
 export async function readStoredSession(): Promise<StoredSession | null> {
@@ -71,7 +76,8 @@ export async function clearNextAuthSession(): Promise<void> {
   const jar = await cookies();
   const secure = getEnv().secureCookies;
   for (const { name } of jar.getAll()) {
-    if (/^(__Secure-|__Host-)?next-auth\./.test(name)) jar.set(name, "", { path: "/", maxAge: 0, secure, httpOnly: true, sameSite: "lax" });
+    if (/^(__Secure-|__Host-)?next-auth\./.test(name))
+      jar.set(name, "", { path: "/", maxAge: 0, secure, httpOnly: true, sameSite: "lax" });
   }
 }
 

@@ -3,7 +3,9 @@ import { parseSetCookie } from "@/lib/auth/set-cookie";
 
 describe("parseSetCookie", () => {
   it("reads next-auth's session cookie with its attributes", () => {
-    const parsed = parseSetCookie("next-auth.session-token=abc.def=; Path=/; Expires=Thu, 24 Dec 2099 20:52:18 GMT; HttpOnly; SameSite=Lax; Secure");
+    const parsed = parseSetCookie(
+      "next-auth.session-token=abc.def=; Path=/; Expires=Thu, 24 Dec 2099 20:52:18 GMT; HttpOnly; SameSite=Lax; Secure",
+    );
     expect(parsed).toMatchObject({ name: "next-auth.session-token", value: "abc.def=", removed: false });
     expect(parsed.options).toMatchObject({ path: "/", httpOnly: true, sameSite: "lax", secure: true });
     expect(parsed.options.expires?.getUTCFullYear()).toBe(2099);

@@ -22,15 +22,32 @@ export function parseSetCookie(header: string): ParsedSetCookie {
     const [key = "", ...rest] = attribute.split("=");
     const setting = rest.join("=");
     switch (key.toLowerCase()) {
-      case "path": options.path = setting; break;
-      case "domain": options.domain = setting; break;
-      case "expires": options.expires = new Date(setting); break;
-      case "max-age": options.maxAge = Number(setting); break;
-      case "httponly": options.httpOnly = true; break;
-      case "secure": options.secure = true; break;
-      case "samesite": options.sameSite = setting.toLowerCase() as CookieOptions["sameSite"]; break;
+      case "path":
+        options.path = setting;
+        break;
+      case "domain":
+        options.domain = setting;
+        break;
+      case "expires":
+        options.expires = new Date(setting);
+        break;
+      case "max-age":
+        options.maxAge = Number(setting);
+        break;
+      case "httponly":
+        options.httpOnly = true;
+        break;
+      case "secure":
+        options.secure = true;
+        break;
+      case "samesite":
+        options.sameSite = setting.toLowerCase() as CookieOptions["sameSite"];
+        break;
     }
   }
-  const expired = options.maxAge !== undefined ? options.maxAge <= 0 : options.expires !== undefined && options.expires.getTime() <= Date.now();
+  const expired =
+    options.maxAge !== undefined
+      ? options.maxAge <= 0
+      : options.expires !== undefined && options.expires.getTime() <= Date.now();
   return { name, value, options, removed: value === "" || expired };
 }

@@ -25,7 +25,11 @@ const CHALLENGE_EXPIRED = "This sign-in step has expired. Please sign in again."
 const COGNITO_LOCKED_OUT = "Too many attempts. Try again in a few minutes.";
 
 const signInSchema = z.object({
-  email: plainText("Email").trim().toLowerCase().max(254, "Email is too long.").pipe(z.email("Enter a valid email address.")),
+  email: plainText("Email")
+    .trim()
+    .toLowerCase()
+    .max(254, "Email is too long.")
+    .pipe(z.email("Enter a valid email address.")),
   password: plainText("Password").min(1, "Enter your password.").max(256, "Password is too long."),
   callbackUrl: plainText("callbackUrl").max(2048).optional(),
 });
@@ -35,7 +39,10 @@ const newPasswordSchema = z
     newPassword: plainText("New password").min(8, "Use at least 8 characters.").max(256, "Password is too long."),
     confirmPassword: plainText("Confirmation"),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match.", path: ["confirmPassword"] });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: "The passwords do not match.",
+    path: ["confirmPassword"],
+  });
 
 function isServiceFailure(error: unknown): boolean {
   const failures = [CognitoUnavailableError, JwksUnavailableError, SignInThrottleUnavailableError];
@@ -47,7 +54,11 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const email = formData.get("email");
-    return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, email: typeof email === "string" ? email : undefined };
+    return {
+      status: "invalid",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      email: typeof email === "string" ? email : undefined,
+    };
   }
   const { email, password, callbackUrl } = parsed.data;
   let next: string;
@@ -90,7 +101,8 @@ export async function setNewPasswordAction(_previous: FormState, formData: FormD
     );
     if (attempt.status === "wait") return { status: "error", message: tooManyAttemptsMessage(attempt.minutes) };
     const result = attempt.value;
-    if (result.status === "invalid-password") return { status: "invalid", fieldErrors: { newPassword: [result.message] } };
+    if (result.status === "invalid-password")
+      return { status: "invalid", fieldErrors: { newPassword: [result.message] } };
     if (result.status === "challenge-expired") {
       await pendingChallengeCookie.clear();
       return { status: "error", message: CHALLENGE_EXPIRED };

@@ -117,22 +117,43 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("sign-in throttle on 
     await down.dispose();
     let called = false;
     const context = { openDb: async () => down.db, address: async () => alice.address, limits };
-    const run = runThrottled(context, alice.account, async () => (called = true), () => true);
+    const run = runThrottled(
+      context,
+      alice.account,
+      async () => (called = true),
+      () => true,
+    );
     await expect(run).rejects.toBeInstanceOf(SignInThrottleUnavailableError);
     expect(called).toBe(false);
   });
 
   it("runs an attempt, counts what it judges a failure, and takes back one that throws", async () => {
     const context = { openDb: async () => t.db, address: async () => alice.address, limits };
-    const judged = await runThrottled(context, alice.account, async () => "wrong", (v) => v === "ok");
+    const judged = await runThrottled(
+      context,
+      alice.account,
+      async () => "wrong",
+      (v) => v === "ok",
+    );
     expect(judged).toEqual({ status: "done", value: "wrong" });
     const down = () => Promise.reject(new Error("Cognito down"));
     await expect(runThrottled(context, alice.account, down, () => true)).rejects.toThrow("Cognito down");
     const rows = await t.db.select().from(signInFailures);
     expect(rows.map((row) => row.failures)).toEqual([1, 1]);
-    for (let i = 0; i < 4; i++) await runThrottled(context, alice.account, async () => "wrong", () => false);
+    for (let i = 0; i < 4; i++)
+      await runThrottled(
+        context,
+        alice.account,
+        async () => "wrong",
+        () => false,
+      );
     let asked = false;
-    const blocked = await runThrottled(context, alice.account, async () => (asked = true), () => true);
+    const blocked = await runThrottled(
+      context,
+      alice.account,
+      async () => (asked = true),
+      () => true,
+    );
     expect(blocked).toEqual({ status: "wait", minutes: 1 });
     expect(asked).toBe(false);
   });

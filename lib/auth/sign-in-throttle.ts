@@ -52,7 +52,10 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 async function lockRow(tx: Tx, key: string): Promise<FailureCounter | undefined> {
   // A placeholder first, so that `for update` has a row to lock even for a key never seen before.
-  await tx.insert(signInFailures).values({ key, failures: 0, lastFailureAt: new Date(0) }).onConflictDoNothing();
+  await tx
+    .insert(signInFailures)
+    .values({ key, failures: 0, lastFailureAt: new Date(0) })
+    .onConflictDoNothing();
   const [row] = await tx.select().from(signInFailures).where(eq(signInFailures.key, key)).for("update");
   return counterOf(row);
 }

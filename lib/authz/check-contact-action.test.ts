@@ -36,11 +36,35 @@ describe("explainContactAction against the PDP", () => {
   });
 
   it.each([
-    ["admin updates someone else's", admin, "update", contact("someone-else", true), { allowed: true, reason: "admin role" }],
+    [
+      "admin updates someone else's",
+      admin,
+      "update",
+      contact("someone-else", true),
+      { allowed: true, reason: "admin role" },
+    ],
     ["a user updates their own", user, "update", contact(ME, true), { allowed: true, reason: "owner" }],
-    ["a user deletes someone else's", user, "delete", contact("someone-else", false), { allowed: false, reason: "no rule allows it" }],
-    ["a user reads someone else's public one", user, "read", contact("someone-else", false), { allowed: true, reason: "not private" }],
-    ["a user reads someone else's private one", user, "read", contact("someone-else", true), { allowed: false, reason: "private" }],
+    [
+      "a user deletes someone else's",
+      user,
+      "delete",
+      contact("someone-else", false),
+      { allowed: false, reason: "no rule allows it" },
+    ],
+    [
+      "a user reads someone else's public one",
+      user,
+      "read",
+      contact("someone-else", false),
+      { allowed: true, reason: "not private" },
+    ],
+    [
+      "a user reads someone else's private one",
+      user,
+      "read",
+      contact("someone-else", true),
+      { allowed: false, reason: "private" },
+    ],
     ["a user reads their own private one", user, "read", contact(ME, true), { allowed: true, reason: "owner" }],
   ] as const)("on a loaded record: %s", async (_, principal, action, resource, expected) => {
     await expect(explainContactAction(principal, resource, action, client)).resolves.toEqual(expected);
@@ -55,13 +79,17 @@ describe("checkContactAction", () => {
 
   it("fails closed on a closed port and within the timeout on a PDP that never answers", async () => {
     const closed = createCerbosClient({ url: await findClosedPortUrl(), timeoutMs: 2_000 });
-    await expect(checkContactAction(admin, contact(ME, false), "read", closed)).rejects.toThrow(AuthorizationUnavailableError);
+    await expect(checkContactAction(admin, contact(ME, false), "read", closed)).rejects.toThrow(
+      AuthorizationUnavailableError,
+    );
 
     const silent = await startSilentServer();
     try {
       const started = Date.now();
       const hanging = createCerbosClient({ url: silent.url, timeoutMs: 300 });
-      await expect(checkContactAction(admin, contact(ME, false), "read", hanging)).rejects.toThrow(AuthorizationUnavailableError);
+      await expect(checkContactAction(admin, contact(ME, false), "read", hanging)).rejects.toThrow(
+        AuthorizationUnavailableError,
+      );
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       await silent.close();

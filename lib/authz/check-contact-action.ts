@@ -30,7 +30,9 @@ export async function explainContactAction(
     ),
   );
   // Matched by kind and id, as for batches: an answer about another resource decides nothing.
-  const result = response.results.find((entry) => entry.resource.kind === resource.kind && entry.resource.id === resource.id);
+  const result = response.results.find(
+    (entry) => entry.resource.kind === resource.kind && entry.resource.id === resource.id,
+  );
   return decideAction(result, action);
 }
 

@@ -69,7 +69,10 @@ describe("checkContactActions against the PDP", () => {
 
   it("prefers the admin reason for someone in both groups", async () => {
     const { decisions } = await checkContactActions(asPrincipal(["user", "admin"]), demoContactsFor(ME), client);
-    expect(decisions.map((d) => d.reasons)).toEqual([reasons("admin role", "admin role"), reasons("admin role", "admin role")]);
+    expect(decisions.map((d) => d.reasons)).toEqual([
+      reasons("admin role", "admin role"),
+      reasons("admin role", "admin role"),
+    ]);
   });
 
   it("captures a request that replays verbatim and the response as the PDP's JSON", async () => {
@@ -78,14 +81,20 @@ describe("checkContactActions against the PDP", () => {
       requestId: expect.any(String),
       principal: { id: ME, roles: ["user"] },
       resources: [
-        { resource: { kind: "contact", id: "contact-1", attr: { owner: ME, private: false } }, actions: ["read", "update", "delete"] },
+        {
+          resource: { kind: "contact", id: "contact-1", attr: { owner: ME, private: false } },
+          actions: ["read", "update", "delete"],
+        },
         { resource: { kind: "contact", id: "contact-2", attr: { owner: "someone-else", private: false } } },
       ],
       includeMeta: true,
     });
     expect(JSON.parse(JSON.stringify(check))).toEqual(check);
 
-    const replay = await fetch(`${pdp.url}/api/check/resources`, { method: "POST", body: JSON.stringify(check.request) });
+    const replay = await fetch(`${pdp.url}/api/check/resources`, {
+      method: "POST",
+      body: JSON.stringify(check.request),
+    });
     const raw = (await replay.json()) as Record<string, unknown>;
     expect(withSortedOutputs(check.response)).toEqual(withSortedOutputs({ ...raw, cerbosCallId: expect.any(String) }));
   });
@@ -131,7 +140,10 @@ describe("checkContactActions when the PDP is broken", () => {
 
   it.each([
     ["accepts and never answers", startSilentServer],
-    ["sends headers, then stalls the body", () => startHttpServer((_request, response) => response.writeHead(200).write("{"))],
+    [
+      "sends headers, then stalls the body",
+      () => startHttpServer((_request, response) => response.writeHead(200).write("{")),
+    ],
   ])("fails within the timeout when the PDP %s", async (_, start) => {
     const server = await start();
     const started = Date.now();

@@ -74,8 +74,14 @@ function decideContacts(contacts: readonly ContactRecord[], responses: CheckReso
     const decided = CONTACT_ACTIONS.map((action) => [action, decideAction(result, action)] as const);
     return {
       contactId: contact.id,
-      actions: Object.fromEntries(decided.map(([action, { allowed }]) => [action, allowed])) as Record<ContactAction, boolean>,
-      reasons: Object.fromEntries(decided.map(([action, { reason }]) => [action, reason])) as Record<ContactAction, string>,
+      actions: Object.fromEntries(decided.map(([action, { allowed }]) => [action, allowed])) as Record<
+        ContactAction,
+        boolean
+      >,
+      reasons: Object.fromEntries(decided.map(([action, { reason }]) => [action, reason])) as Record<
+        ContactAction,
+        string
+      >,
     };
   });
 }

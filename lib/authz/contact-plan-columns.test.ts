@@ -6,7 +6,9 @@ import { toContactResource } from "@/lib/authz/contact-resources";
 describe("CONTACT_PLAN_COLUMNS", () => {
   it("maps exactly the attributes sent to Cerbos, so plans and single checks see the same data", () => {
     const sent = Object.keys(toContactResource({ id: "c", owner: "o", isPrivate: false }).attr);
-    expect(Object.keys(CONTACT_PLAN_COLUMNS).sort()).toEqual(sent.map((name) => `request.resource.attr.${name}`).sort());
+    expect(Object.keys(CONTACT_PLAN_COLUMNS).sort()).toEqual(
+      sent.map((name) => `request.resource.attr.${name}`).sort(),
+    );
   });
 
   it("maps the privacy flag to the `private` column", () => {

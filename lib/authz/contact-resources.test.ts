@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  toContactResource,
-  toProposedContactResource,
-  type ContactRecord,
-} from "@/lib/authz/contact-resources";
+import { toContactResource, toProposedContactResource, type ContactRecord } from "@/lib/authz/contact-resources";
 
 describe("contact resources", () => {
   it("describes a contact to Cerbos by kind, id, owner and privacy only", () => {

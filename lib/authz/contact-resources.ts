@@ -33,6 +33,10 @@ export function toContactResource(contact: Pick<ContactRecord, "id" | "owner" | 
 }
 
 /** For create (owner = the principal, always) and for the state an update would leave behind. */
-export function toProposedContactResource({ owner, isPrivate, id = PROPOSED_CONTACT_ID }: ProposedContact): ContactResource {
+export function toProposedContactResource({
+  owner,
+  isPrivate,
+  id = PROPOSED_CONTACT_ID,
+}: ProposedContact): ContactResource {
   return toContactResource({ id, owner, isPrivate });
 }

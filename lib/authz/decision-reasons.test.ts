@@ -10,7 +10,11 @@ const output = (action: string, rule: string, value: OutputResult["value"]): Out
   value,
 });
 
-function source(allowed: Record<string, boolean>, outputs: OutputResult[] = [], metadata?: DecisionSource["metadata"]): DecisionSource {
+function source(
+  allowed: Record<string, boolean>,
+  outputs: OutputResult[] = [],
+  metadata?: DecisionSource["metadata"],
+): DecisionSource {
   return { isAllowed: (action) => allowed[action], outputs, metadata };
 }
 
@@ -23,7 +27,10 @@ describe("decideAction", () => {
       2: output("read", "owner-all", { granted: true, reason: "owner", rank: 2 }),
       3: output("read", "member-read-public", { granted: true, reason: "not private", rank: 3 }),
     };
-    const result = source({ read: true }, ranks.map((rank) => byRank[rank] as OutputResult));
+    const result = source(
+      { read: true },
+      ranks.map((rank) => byRank[rank] as OutputResult),
+    );
     expect(decideAction(result, "read")).toEqual({ allowed: true, reason: "owner" });
   });
 
@@ -45,12 +52,16 @@ describe("decideAction", () => {
   });
 
   it("explains a deny with a condition-not-met output", () => {
-    const result = source({ read: false }, [output("read", "member-read-public", { granted: false, reason: "private" })]);
+    const result = source({ read: false }, [
+      output("read", "member-read-public", { granted: false, reason: "private" }),
+    ]);
     expect(decideAction(result, "read")).toEqual({ allowed: false, reason: "private" });
   });
 
   it("reads only the outputs of the action asked about", () => {
-    const result = source({ read: true, update: false }, [output("read", "admin-all", { granted: true, reason: "admin role" })]);
+    const result = source({ read: true, update: false }, [
+      output("read", "admin-all", { granted: true, reason: "admin role" }),
+    ]);
     expect(decideAction(result, "update")).toEqual({ allowed: false, reason: NO_RULE_ALLOWS });
   });
 
@@ -68,7 +79,10 @@ describe("decideAction", () => {
   });
 
   it("falls back to the derived roles, then the matched policy, for an allow without an output", () => {
-    const meta = (roles: string[], matchedPolicy = "") => ({ actions: { read: { matchedPolicy, matchedScope: "" } }, effectiveDerivedRoles: roles });
+    const meta = (roles: string[], matchedPolicy = "") => ({
+      actions: { read: { matchedPolicy, matchedScope: "" } },
+      effectiveDerivedRoles: roles,
+    });
     expect(decideAction(source({ read: true }, [], meta(["owner"], SRC)), "read").reason).toBe("derived role owner");
     expect(decideAction(source({ read: true }, [], meta([], SRC)), "read").reason).toBe(`policy ${SRC}`);
     expect(decideAction(source({ read: true }, [], meta([])), "read").reason).toBe("allowed");

@@ -51,18 +51,25 @@ export function toPdpResponseJson(response: CheckResourcesResponse): JsonObject 
 }
 
 /** The request as the REST API takes it: the SDK calls `includeMeta` `includeMetadata`; all else matches. */
-export function toPdpRequestJson<T extends { includeMetadata?: boolean | undefined }>({ includeMetadata, ...rest }: T): JsonObject {
+export function toPdpRequestJson<T extends { includeMetadata?: boolean | undefined }>({
+  includeMetadata,
+  ...rest
+}: T): JsonObject {
   return { ...rest, ...(includeMetadata !== undefined && { includeMeta: includeMetadata }) };
 }
 
 function planOperandJson(operand: PlanExpressionOperand): JsonObject {
-  if ("operator" in operand) return { expression: { operator: operand.operator, operands: operand.operands.map(planOperandJson) } };
+  if ("operator" in operand)
+    return { expression: { operator: operand.operator, operands: operand.operands.map(planOperandJson) } };
   if ("name" in operand) return { variable: operand.name };
   return { value: operand.value };
 }
 
 /** Echoes what the PDP echoes from the request (actions, kind, version, scope); the SDK drops those. */
-export function toPlanResponseJson(request: PlanResourcesRequestWithActions, response: PlanResourcesResponse): JsonObject {
+export function toPlanResponseJson(
+  request: PlanResourcesRequestWithActions,
+  response: PlanResourcesResponse,
+): JsonObject {
   const { policyVersion, scope } = request.resource;
   const { metadata, validationErrors } = response;
   const matchedScopes = metadata?.matchedScopes ?? {};

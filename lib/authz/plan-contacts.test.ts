@@ -96,20 +96,29 @@ describe("planContactAccess → planToSql against the PDP", () => {
   });
 
   it("lets no_role see nothing", async () => {
-    await expect(listByPlan(PERSONAS["no role"] as ContactPrincipal, "read")).resolves.toEqual({ query: { kind: "none" }, ids: [] });
+    await expect(listByPlan(PERSONAS["no role"] as ContactPrincipal, "read")).resolves.toEqual({
+      query: { kind: "none" },
+      ids: [],
+    });
   });
 
   it("captures a request that replays verbatim and the response as the PDP's JSON", async () => {
     const captured = await planContactAccess(PERSONAS["user one"] as ContactPrincipal, "read", client);
     expect(captured.request).toMatchObject({ actions: ["read"], resource: { kind: "contact" }, includeMeta: true });
-    const replay = await fetch(`${pdp.url}/api/plan/resources`, { method: "POST", body: JSON.stringify(captured.request) });
+    const replay = await fetch(`${pdp.url}/api/plan/resources`, {
+      method: "POST",
+      body: JSON.stringify(captured.request),
+    });
     const raw = withSortedOperands(await replay.json()) as { meta: object };
     expect(withSortedOperands(captured.response)).toEqual({
       ...raw,
       meta: { ...raw.meta, filterDebug: expect.any(String) },
       cerbosCallId: expect.any(String),
     });
-    expect(JSON.parse(JSON.stringify(captured))).toMatchObject({ request: captured.request, response: captured.response });
+    expect(JSON.parse(JSON.stringify(captured))).toMatchObject({
+      request: captured.request,
+      response: captured.response,
+    });
   });
 });
 
@@ -118,7 +127,10 @@ describe("a list by plan equals the contacts single checks allow", () => {
     "%s, %s",
     async (persona, action) => {
       const principal = PERSONAS[persona] as ContactPrincipal;
-      const [{ ids }, check] = await Promise.all([listByPlan(principal, action), checkContactActions(principal, CONTACTS, client)]);
+      const [{ ids }, check] = await Promise.all([
+        listByPlan(principal, action),
+        checkContactActions(principal, CONTACTS, client),
+      ]);
       const allowed = check.decisions.filter((d) => d.actions[action]).map((d) => d.contactId);
       expect(ids).toEqual(allowed.sort());
     },

@@ -48,12 +48,47 @@ describe("planToSql: unconditional plans", () => {
 
 describe("planToSql: conditions, rendered and run against PGlite", () => {
   it.each([
-    ["the user plan", op("or", op("eq", attr("owner"), val("alice")), op("eq", attr("private"), val(false))), "(owner = 'alice' OR private = false)", [1, 2, 3, 5, 7]],
-    ["and", op("and", op("eq", attr("owner"), val("bob")), op("eq", attr("private"), val(true))), "(owner = 'bob' AND private = true)", [4]],
-    ["and of three", op("and", op("ge", attr("version"), val(2)), op("le", attr("version"), val(5)), op("eq", attr("private"), val(false))), "(private = false AND version <= 5 AND version >= 2)", [3, 5]],
-    ["or, operands in the other order", op("or", op("eq", attr("private"), val(false)), op("eq", attr("owner"), val("alice"))), "(owner = 'alice' OR private = false)", [1, 2, 3, 5, 7]],
-    ["nested and/or", op("or", op("and", op("eq", attr("owner"), val("bob")), attr("private")), op("eq", attr("version"), val(1))), "((owner = 'bob' AND private = true) OR version = 1)", [1, 4]],
-    ["not of an expression", op("not", op("eq", attr("owner"), val("alice"))), "NOT (owner = 'alice')", [3, 4, 5, 6, 7]],
+    [
+      "the user plan",
+      op("or", op("eq", attr("owner"), val("alice")), op("eq", attr("private"), val(false))),
+      "(owner = 'alice' OR private = false)",
+      [1, 2, 3, 5, 7],
+    ],
+    [
+      "and",
+      op("and", op("eq", attr("owner"), val("bob")), op("eq", attr("private"), val(true))),
+      "(owner = 'bob' AND private = true)",
+      [4],
+    ],
+    [
+      "and of three",
+      op(
+        "and",
+        op("ge", attr("version"), val(2)),
+        op("le", attr("version"), val(5)),
+        op("eq", attr("private"), val(false)),
+      ),
+      "(private = false AND version <= 5 AND version >= 2)",
+      [3, 5],
+    ],
+    [
+      "or, operands in the other order",
+      op("or", op("eq", attr("private"), val(false)), op("eq", attr("owner"), val("alice"))),
+      "(owner = 'alice' OR private = false)",
+      [1, 2, 3, 5, 7],
+    ],
+    [
+      "nested and/or",
+      op("or", op("and", op("eq", attr("owner"), val("bob")), attr("private")), op("eq", attr("version"), val(1))),
+      "((owner = 'bob' AND private = true) OR version = 1)",
+      [1, 4],
+    ],
+    [
+      "not of an expression",
+      op("not", op("eq", attr("owner"), val("alice"))),
+      "NOT (owner = 'alice')",
+      [3, 4, 5, 6, 7],
+    ],
     ["not of a boolean attribute", op("not", attr("private")), "private = false", [1, 3, 5, 7]],
     ["a bare boolean attribute", attr("private"), "private = true", [2, 4, 6]],
     ["a boolean literal", val(true), "TRUE", [1, 2, 3, 4, 5, 6, 7]],
@@ -89,7 +124,11 @@ describe("planToSql: conditions, rendered and run against PGlite", () => {
     const evil = "x' OR '1'='1";
     const query = planToSql(conditional(op("eq", attr("owner"), val(evil))), COLUMNS);
     if (query.kind !== "where") throw new Error("expected a where clause");
-    expect(new PgDialect().sqlToQuery(query.where)).toEqual({ sql: '"contacts"."owner" = $1', params: [evil], typings: expect.anything() });
+    expect(new PgDialect().sqlToQuery(query.where)).toEqual({
+      sql: '"contacts"."owner" = $1',
+      params: [evil],
+      typings: expect.anything(),
+    });
     expect(await db.selectIds(query.where)).toEqual([]);
     expect(query.text).toBe("owner = 'x'' OR ''1''=''1'");
   });
@@ -98,7 +137,10 @@ describe("planToSql: conditions, rendered and run against PGlite", () => {
     // PGlite's own collation is already "C", so the rows above cannot show it: check the SQL itself.
     const query = planToSql(conditional(op("ge", attr("owner"), val("a"))), COLUMNS);
     if (query.kind !== "where") throw new Error("expected a where clause");
-    expect(new PgDialect().sqlToQuery(query.where)).toMatchObject({ sql: '"contacts"."owner" collate "C" >= $1', params: ["a"] });
+    expect(new PgDialect().sqlToQuery(query.where)).toMatchObject({
+      sql: '"contacts"."owner" collate "C" >= $1',
+      params: ["a"],
+    });
   });
 });
 

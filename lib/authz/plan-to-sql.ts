@@ -12,7 +12,24 @@
  * throws UnsupportedPlanError. Callers treat that as deny: a plan this cannot translate faithfully must
  * never widen a list.
  */
-import { and, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, ne, not, or, sql, type Column, type SQL } from "drizzle-orm";
+import {
+  and,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  ne,
+  not,
+  or,
+  sql,
+  type Column,
+  type SQL,
+} from "drizzle-orm";
 import type { PlanExpressionOperand, PlanKind } from "@cerbos/core";
 import { brandedError } from "@/lib/errors";
 
@@ -71,21 +88,32 @@ function toCondition(node: unknown, columns: PlanColumns): Fragment {
   // A bare boolean attribute (`request.resource.attr.private`) means "is true".
   if ("name" in parsed) return compare("eq", columnFor(parsed.name, columns), true);
   if ("value" in parsed) {
-    if (typeof parsed.value !== "boolean") throw new UnsupportedPlanError(`Non-boolean literal ${JSON.stringify(parsed.value)} used as a condition`);
+    if (typeof parsed.value !== "boolean")
+      throw new UnsupportedPlanError(`Non-boolean literal ${JSON.stringify(parsed.value)} used as a condition`);
     return { sql: parsed.value ? sql`true` : sql`false`, text: parsed.value ? "TRUE" : "FALSE" };
   }
   const { operator, operands } = parsed;
   switch (operator) {
     case "and":
     case "or":
-      return combine(operator, operands.map((operand) => toCondition(operand, columns)));
+      return combine(
+        operator,
+        operands.map((operand) => toCondition(operand, columns)),
+      );
     case "not":
       return negate(operands, columns);
-    case "eq": case "ne": case "lt": case "le": case "gt": case "ge":
+    case "eq":
+    case "ne":
+    case "lt":
+    case "le":
+    case "gt":
+    case "ge":
       return toComparison(operator, operands, columns);
     case "in":
       return toMembership(operands, columns);
-    case "contains": case "startsWith": case "endsWith":
+    case "contains":
+    case "startsWith":
+    case "endsWith":
       return toPattern(operator, operands, columns);
     default:
       throw new UnsupportedPlanError(`Unsupported operator "${operator}"`);
@@ -119,7 +147,8 @@ function negate(operands: unknown[], columns: PlanColumns): Fragment {
 /** The attribute and the value of a binary node, the attribute first (flipping the operator if needed). */
 function splitOperands(operator: string, operands: unknown[], columns: PlanColumns, canFlip: boolean) {
   const [left, right] = operands.length === 2 ? operands.map(parseNode) : [];
-  if (left && right && "name" in left && "value" in right) return { column: columnFor(left.name, columns), value: right.value, flipped: false };
+  if (left && right && "name" in left && "value" in right)
+    return { column: columnFor(left.name, columns), value: right.value, flipped: false };
   if (canFlip && left && right && "value" in left && "name" in right) {
     return { column: columnFor(right.name, columns), value: left.value, flipped: true };
   }
@@ -140,7 +169,9 @@ function compare(operator: Comparison, column: Column, value: unknown): Fragment
   const checked = checkValue(column, value);
   const ordersText = typeof checked === "string" && operator !== "eq" && operator !== "ne";
   // CEL orders strings by code point; "C" collation does too, whatever the database's default collation.
-  const where = ordersText ? COMPARE[operator](sql`${column} collate "C"`, checked) : COMPARE[operator](column, checked);
+  const where = ordersText
+    ? COMPARE[operator](sql`${column} collate "C"`, checked)
+    : COMPARE[operator](column, checked);
   return { sql: where, text: `${column.name} ${SYMBOL[operator]} ${renderValue(checked)}` };
 }
 
@@ -165,9 +196,12 @@ function toPattern(operator: keyof typeof PATTERN, operands: unknown[], columns:
 /** CEL says a value of another type is simply unequal; SQL would cast ('false' = false), so refuse instead. */
 function checkValue(column: Column, value: unknown): string | number | boolean {
   const expected = JS_TYPE_OF[column.dataType];
-  if (expected === undefined) throw new UnsupportedPlanError(`Column "${column.name}" (${column.dataType}) is not supported`);
+  if (expected === undefined)
+    throw new UnsupportedPlanError(`Column "${column.name}" (${column.dataType}) is not supported`);
   if (typeof value !== expected) {
-    throw new UnsupportedPlanError(`${JSON.stringify(value)} cannot be compared with "${column.name}" (${column.dataType})`);
+    throw new UnsupportedPlanError(
+      `${JSON.stringify(value)} cannot be compared with "${column.name}" (${column.dataType})`,
+    );
   }
   return value as string | number | boolean;
 }

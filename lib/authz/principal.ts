@@ -58,5 +58,9 @@ export function principalFromIdentity(identity: IdentityForPrincipal): {
 
 /** The principal as a Cerbos request carries it: a copy, so a request never aliases the caller's arrays. */
 export function toRequestPrincipal(principal: ContactPrincipal): ContactPrincipal {
-  return { id: principal.id, roles: [...principal.roles], attr: { ...principal.attr, groups: [...principal.attr.groups] } };
+  return {
+    id: principal.id,
+    roles: [...principal.roles],
+    attr: { ...principal.attr, groups: [...principal.attr.groups] },
+  };
 }

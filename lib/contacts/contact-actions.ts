@@ -17,14 +17,19 @@ export type ContactFormState =
   | { status: "conflict"; message: string; current: ContactView; values: Record<string, unknown> };
 
 const MESSAGES = {
-  unauthenticated: "Your session has ended and could not be renewed; nothing was saved. Reload the page to sign in again.",
+  unauthenticated:
+    "Your session has ended and could not be renewed; nothing was saved. Reload the page to sign in again.",
   "not-found": "This contact does not exist, or you may not see it.",
   unavailable: "Authorization or the database is unavailable right now; nothing was saved. Try again in a moment.",
-  conflict: "Someone saved this contact after you opened it. Nothing was overwritten: review the current version below and apply your change again.",
+  conflict:
+    "Someone saved this contact after you opened it. Nothing was overwritten: review the current version below and apply your change again.",
 } as const;
 
 /** The page-side reading of a mutation's outcome (the API maps the same outcomes to HTTP statuses). */
-function toFormState(result: Exclude<MutationResult, { status: "ok" }>, values: Record<string, unknown>): ContactFormState {
+function toFormState(
+  result: Exclude<MutationResult, { status: "ok" }>,
+  values: Record<string, unknown>,
+): ContactFormState {
   switch (result.status) {
     case "invalid":
       return { status: "invalid", fieldErrors: result.fieldErrors, values };
@@ -54,14 +59,21 @@ export async function createContactAction(_previous: ContactFormState, formData:
 export async function updateContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
   const values = contactFieldsFromForm(formData);
   const id = text(formData, "id");
-  const result = await updateContact(await getActingUser(), { id, version: versionFromText(text(formData, "version")), changes: values });
+  const result = await updateContact(await getActingUser(), {
+    id,
+    version: versionFromText(text(formData, "version")),
+    changes: values,
+  });
   if (result.status !== "ok") return toFormState(result, values);
   revalidatePath(paths.contacts);
   redirect(paths.contactDetail(id!));
 }
 
 export async function deleteContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const result = await deleteContact(await getActingUser(), { id: text(formData, "id"), version: versionFromText(text(formData, "version")) });
+  const result = await deleteContact(await getActingUser(), {
+    id: text(formData, "id"),
+    version: versionFromText(text(formData, "version")),
+  });
   if (result.status !== "ok") return toFormState(result, {});
   revalidatePath(paths.contacts);
   redirect(`${paths.contacts}?deleted=1`);

@@ -21,7 +21,14 @@ describe("contactFieldsSchema", () => {
   });
 
   it("accepts a full, valid contact", () => {
-    const parsed = contactFieldsSchema.parse({ name: "Ada", email: "ada@example.com", phone: "+44 20 7946 0958", company: "Analytical", notes: "n", isPrivate: true });
+    const parsed = contactFieldsSchema.parse({
+      name: "Ada",
+      email: "ada@example.com",
+      phone: "+44 20 7946 0958",
+      company: "Analytical",
+      notes: "n",
+      isPrivate: true,
+    });
     expect(parsed.isPrivate).toBe(true);
   });
 
@@ -48,10 +55,16 @@ describe("parseContactChanges", () => {
     expect(parseContactChanges({ company: " Analytical " })).toEqual({ ok: true, changes: { company: "Analytical" } });
   });
   it("validates each sent field", () => {
-    expect(parseContactChanges({ email: "nope", name: "" })).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringContaining("valid email")], name: ["Enter a name."] } });
+    expect(parseContactChanges({ email: "nope", name: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { email: [expect.stringContaining("valid email")], name: ["Enter a name."] },
+    });
   });
   it("refuses fields that are not contact fields, such as owner", () => {
-    expect(parseContactChanges({ owner: "someone" })).toMatchObject({ ok: false, fieldErrors: { owner: ['Unknown field "owner".'] } });
+    expect(parseContactChanges({ owner: "someone" })).toMatchObject({
+      ok: false,
+      fieldErrors: { owner: ['Unknown field "owner".'] },
+    });
   });
 });
 
@@ -66,11 +79,16 @@ describe("control characters", () => {
   });
 
   it.each(fields)("an escape sequence in %s is refused too", (field) => {
-    expect(parseContactChanges({ [field]: "x\u001b[2J" })).toMatchObject({ ok: false, fieldErrors: { [field]: [expect.stringContaining("control character")] } });
+    expect(parseContactChanges({ [field]: "x\u001b[2J" })).toMatchObject({
+      ok: false,
+      fieldErrors: { [field]: [expect.stringContaining("control character")] },
+    });
   });
 
   it("allows tabs and line breaks in notes only", () => {
-    expect(contactFieldsSchema.parse({ name: "Ada", notes: "first\r\nsecond\tthird" }).notes).toBe("first\r\nsecond\tthird");
+    expect(contactFieldsSchema.parse({ name: "Ada", notes: "first\r\nsecond\tthird" }).notes).toBe(
+      "first\r\nsecond\tthird",
+    );
     expect(contactFieldsSchema.safeParse({ name: "Ada\nLovelace" }).success).toBe(false);
     expect(contactFieldsSchema.safeParse({ name: "Ada", company: "A\tB" }).success).toBe(false);
   });
@@ -106,7 +124,9 @@ describe("version", () => {
     for (const value of [true, false, "3", [3], 0, -1, 1.5, null, {}]) {
       expect(versionSchema.safeParse(value).success, JSON.stringify(value)).toBe(false);
     }
-    expect(versionSchema.safeParse(undefined).error?.issues[0]?.message).toBe("Send the version of the contact you loaded.");
+    expect(versionSchema.safeParse(undefined).error?.issues[0]?.message).toBe(
+      "Send the version of the contact you loaded.",
+    );
   });
 
   it("from a form or a query string, only a string of digits becomes a number", () => {

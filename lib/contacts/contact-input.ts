@@ -18,7 +18,10 @@ const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{4,30}$/;
 export const contactFieldsSchema = z.object({
   name: plainText("Name").trim().min(1, "Enter a name.").max(120, "Name must be at most 120 characters."),
   email: optionalText(254, "Email").pipe(z.email("Enter a valid email address, like name@example.com.").nullable()),
-  phone: optionalText(32, "Phone").refine((v) => v === null || PHONE_PATTERN.test(v), "Enter a phone number with digits, spaces, + ( ) - . or /."),
+  phone: optionalText(32, "Phone").refine(
+    (v) => v === null || PHONE_PATTERN.test(v),
+    "Enter a phone number with digits, spaces, + ( ) - . or /.",
+  ),
   company: optionalText(120, "Company"),
   notes: optionalText(2000, "Notes", { multiline: true }),
   isPrivate: z.boolean().default(false),
@@ -30,7 +33,10 @@ export const contactIdSchema = z.uuid("Not a contact id.");
 
 /** A JSON integer ≥ 1: `true`, `"3"` or `[3]` are refused, not coerced (text sources go through versionFromText). */
 export const versionSchema = z
-  .int({ error: (issue) => (issue.input === undefined ? "Send the version of the contact you loaded." : "version must be a whole number.") })
+  .int({
+    error: (issue) =>
+      issue.input === undefined ? "Send the version of the contact you loaded." : "version must be a whole number.",
+  })
   .min(1, "version must be a positive whole number.");
 
 const DIGITS = /^[0-9]{1,15}$/;
@@ -42,7 +48,14 @@ export function versionFromText(value: string | null | undefined): unknown {
 }
 
 /** The fields a client may send; anything else in a request body is an error, not silently ignored. */
-export const CONTACT_FIELD_NAMES = ["name", "email", "phone", "company", "notes", "isPrivate"] as const satisfies readonly (keyof ContactFields)[];
+export const CONTACT_FIELD_NAMES = [
+  "name",
+  "email",
+  "phone",
+  "company",
+  "notes",
+  "isPrivate",
+] as const satisfies readonly (keyof ContactFields)[];
 
 type ContactFieldName = (typeof CONTACT_FIELD_NAMES)[number];
 
@@ -67,7 +80,9 @@ export function plainFieldErrors(errors: Record<string, string[] | undefined>): 
  * Validates the fields a partial update (the API's PATCH) sends, each on its own: zod's `.partial()` would fill
  * in defaults (a missing `isPrivate` would become false) and silently reset fields that were not sent.
  */
-export function parseContactChanges(changes: Record<string, unknown>): { ok: true; changes: Partial<ContactFields> } | { ok: false; fieldErrors: FieldErrors } {
+export function parseContactChanges(
+  changes: Record<string, unknown>,
+): { ok: true; changes: Partial<ContactFields> } | { ok: false; fieldErrors: FieldErrors } {
   const fieldErrors = emptyFieldErrors();
   const parsed: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(changes)) {
@@ -107,5 +122,12 @@ export function contactFieldsFromForm(formData: FormData): Record<string, unknow
     const value = formData.get(name);
     return typeof value === "string" ? value : undefined;
   };
-  return { name: text("name") ?? "", email: text("email"), phone: text("phone"), company: text("company"), notes: text("notes"), isPrivate: formData.get("isPrivate") === "on" };
+  return {
+    name: text("name") ?? "",
+    email: text("email"),
+    phone: text("phone"),
+    company: text("company"),
+    notes: text("notes"),
+    isPrivate: formData.get("isPrivate") === "on",
+  };
 }

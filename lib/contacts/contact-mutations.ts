@@ -15,28 +15,55 @@ import {
   plainFieldErrors,
   versionSchema,
 } from "@/lib/contacts/contact-input";
-import { deleteContactAtVersion, findContactById, insertContact, updateContactAtVersion } from "@/lib/contacts/contact-store";
+import {
+  deleteContactAtVersion,
+  findContactById,
+  insertContact,
+  updateContactAtVersion,
+} from "@/lib/contacts/contact-store";
 import { toContactView } from "@/lib/contacts/contact-view";
-import { type MutationContext, type MutationResult, type MutationSpec, type Refusal, runMutation } from "@/lib/contacts/guarded-mutation";
+import {
+  type MutationContext,
+  type MutationResult,
+  type MutationSpec,
+  type Refusal,
+  runMutation,
+} from "@/lib/contacts/guarded-mutation";
 
 function parseWith<T>(schema: z.ZodType<T>) {
   return (raw: unknown) => {
     const result = schema.safeParse(raw);
-    return result.success ? ({ ok: true, input: result.data } as const) : ({ ok: false, fieldErrors: fieldErrorsOf(result.error) } as const);
+    return result.success
+      ? ({ ok: true, input: result.data } as const)
+      : ({ ok: false, fieldErrors: fieldErrorsOf(result.error) } as const);
   };
 }
 
-const refuse = (reason: string, action: string): Refusal => ({ status: "forbidden", message: `You may not ${action} this contact (${reason}).` });
+const refuse = (reason: string, action: string): Refusal => ({
+  status: "forbidden",
+  message: `You may not ${action} this contact (${reason}).`,
+});
 
 /** A contact the user may not read does not exist for them (404); one they may read but not change is a 403. */
-async function refuseUnlessAllowed(ctx: MutationContext, row: ContactRow, action: "update" | "delete"): Promise<Refusal | null> {
+async function refuseUnlessAllowed(
+  ctx: MutationContext,
+  row: ContactRow,
+  action: "update" | "delete",
+): Promise<Refusal | null> {
   const [decision] = (await checkContactActions(ctx.principal, [row], ctx.cerbos)).decisions;
   if (!decision?.actions.read) return { status: "not-found" };
   return decision.actions[action] ? null : refuse(decision.reasons[action], action);
 }
 
 function contactFieldsOf(row: ContactRow): ContactFields {
-  return { name: row.name, email: row.email, phone: row.phone, company: row.company, notes: row.notes, isPrivate: row.isPrivate };
+  return {
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    company: row.company,
+    notes: row.notes,
+    isPrivate: row.isPrivate,
+  };
 }
 
 async function loadCurrent(ctx: MutationContext, id: string) {
@@ -74,7 +101,12 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
     const parsedChanges = parseContactChanges(changes);
     if (!parsedTarget.success || !parsedChanges.ok) {
       const fieldErrors = Object.assign(emptyFieldErrors(), parsedChanges.ok ? {} : parsedChanges.fieldErrors);
-      return { ok: false, fieldErrors: parsedTarget.success ? plainFieldErrors(fieldErrors) : fieldErrorsOf(parsedTarget.error, fieldErrors) };
+      return {
+        ok: false,
+        fieldErrors: parsedTarget.success
+          ? plainFieldErrors(fieldErrors)
+          : fieldErrorsOf(parsedTarget.error, fieldErrors),
+      };
     }
     return { ok: true, input: { ...parsedTarget.data, changes: parsedChanges.changes } };
   },
@@ -84,7 +116,12 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
     if (refusal) return refusal;
     // The proposed attributes must be allowed too (e.g. a policy could forbid making a contact private).
     const isPrivate = input.changes.isPrivate ?? row.isPrivate;
-    const decision = await explainContactAction(ctx.principal, toContactResource({ ...row, isPrivate }), "update", ctx.cerbos);
+    const decision = await explainContactAction(
+      ctx.principal,
+      toContactResource({ ...row, isPrivate }),
+      "update",
+      ctx.cerbos,
+    );
     return decision.allowed ? null : refuse(decision.reason, "update");
   },
   async write(ctx, row, input) {
@@ -111,8 +148,11 @@ const deleteSpec: MutationSpec<DeleteInput, ContactRow> = {
 export const createContact = (user: CurrentUser | null, fields: unknown) => runMutation(user, fields, createSpec);
 
 /** `changes` may be partial (the API's PATCH); fields not sent keep their stored value. */
-export const updateContact = (user: CurrentUser | null, input: { id: unknown; version: unknown; changes: Record<string, unknown> }) =>
-  runMutation(user, input, updateSpec);
+export const updateContact = (
+  user: CurrentUser | null,
+  input: { id: unknown; version: unknown; changes: Record<string, unknown> },
+) => runMutation(user, input, updateSpec);
 
 /** `version` is required: a stale one is a conflict, as for an update. */
-export const deleteContact = (user: CurrentUser | null, input: { id: unknown; version: unknown }) => runMutation(user, input, deleteSpec);
+export const deleteContact = (user: CurrentUser | null, input: { id: unknown; version: unknown }) =>
+  runMutation(user, input, deleteSpec);

@@ -18,7 +18,6 @@ export type Permission = { allowed: boolean; reason: string };
 export type ContactPermissions = Record<ContactAction, Permission>;
 export type ContactWithPermissions = ContactView & { permissions: ContactPermissions };
 
-
 export type ContactListQuery = { search?: string; page?: number; pageSize?: number };
 
 export type ContactList = {
@@ -30,12 +29,18 @@ export type ContactList = {
   hasRoles: boolean;
   canCreate: Permission;
   /** For the inspector: what Cerbos was asked and said, and the SQL filter the plan became. */
-  inspector: { plan: { request: unknown; response: unknown; filter: string }; check: { request: unknown; response: unknown } };
+  inspector: {
+    plan: { request: unknown; response: unknown; filter: string };
+    check: { request: unknown; response: unknown };
+  };
 };
 
 function permissionsFrom(check: ContactCheck, id: string): ContactPermissions {
   const decision = check.decisions.find((d) => d.contactId === id);
-  const of = (action: ContactAction): Permission => ({ allowed: decision?.actions[action] ?? false, reason: decision?.reasons[action] ?? "no decision" });
+  const of = (action: ContactAction): Permission => ({
+    allowed: decision?.actions[action] ?? false,
+    reason: decision?.reasons[action] ?? "no decision",
+  });
   return { read: of("read"), update: of("update"), delete: of("delete") };
 }
 
@@ -56,8 +61,16 @@ export async function listContactsForUser(user: CurrentUser, query: ContactListQ
   const { rows, total } =
     filter.kind === "none"
       ? { rows: [], total: 0 }
-      : await findContactPage(db, { filter: filter.kind === "where" ? filter.where : undefined, search, limit: pageSize, offset: (page - 1) * pageSize });
-  const [check, canCreate] = await Promise.all([checkContactActions(principal, rows, cerbos), explainCreate(principal, cerbos)]);
+      : await findContactPage(db, {
+          filter: filter.kind === "where" ? filter.where : undefined,
+          search,
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        });
+  const [check, canCreate] = await Promise.all([
+    checkContactActions(principal, rows, cerbos),
+    explainCreate(principal, cerbos),
+  ]);
   return {
     contacts: rows.map((row) => ({ ...toContactView(row, user.sub), permissions: permissionsFrom(check, row.id) })),
     total,
@@ -67,14 +80,28 @@ export async function listContactsForUser(user: CurrentUser, query: ContactListQ
     hasRoles,
     canCreate,
     inspector: {
-      plan: { request: plan.request, response: plan.response, filter: filter.kind === "where" ? filter.text : filter.kind === "all" ? "(no filter: every contact)" : "(nothing: no query is run)" },
+      plan: {
+        request: plan.request,
+        response: plan.response,
+        filter:
+          filter.kind === "where"
+            ? filter.text
+            : filter.kind === "all"
+              ? "(no filter: every contact)"
+              : "(nothing: no query is run)",
+      },
       check: { request: check.request, response: check.response },
     },
   };
 }
 
 function explainCreate(principal: ContactPrincipal, cerbos?: CerbosClient): Promise<Permission> {
-  return explainContactAction(principal, toProposedContactResource({ owner: principal.id, isPrivate: false }), "create", cerbos);
+  return explainContactAction(
+    principal,
+    toProposedContactResource({ owner: principal.id, isPrivate: false }),
+    "create",
+    cerbos,
+  );
 }
 
 /** Whether the user may create a contact (of their own), and why: the new-contact page asks before showing its form. */

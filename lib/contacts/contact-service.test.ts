@@ -56,7 +56,10 @@ describe("contact mutations", () => {
     const contact = await create(alice, { name: "Ada" });
     expect(contact.owner).toBe("alice-sub");
     expect(contact.version).toBe(1);
-    expect(await createContact(alice, { name: "Ada", owner: "bob-sub" })).toEqual({ status: "invalid", fieldErrors: { owner: ['Unknown field "owner".'] } });
+    expect(await createContact(alice, { name: "Ada", owner: "bob-sub" })).toEqual({
+      status: "invalid",
+      fieldErrors: { owner: ['Unknown field "owner".'] },
+    });
   });
 
   it("refuses to create for a user with no roles, and writes nothing", async () => {
@@ -66,7 +69,10 @@ describe("contact mutations", () => {
   });
 
   it("reports invalid fields and writes nothing", async () => {
-    expect(await createContact(alice, { name: "", email: "nope" })).toMatchObject({ status: "invalid", fieldErrors: { name: expect.any(Array), email: expect.any(Array) } });
+    expect(await createContact(alice, { name: "", email: "nope" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { name: expect.any(Array), email: expect.any(Array) },
+    });
   });
 
   it("lets the owner update, bumps the version, and refuses a stale version without writing", async () => {
@@ -81,9 +87,13 @@ describe("contact mutations", () => {
   it("answers 403 to another user's update of a public contact and 404 for a private one; nothing changes", async () => {
     const open = await create(alice, { name: "Open" });
     const hidden = await create(alice, { name: "Hidden", isPrivate: true });
-    expect(await updateContact(bob, { id: open.id, version: 1, changes: { name: "Hacked" } })).toMatchObject({ status: "forbidden" });
+    expect(await updateContact(bob, { id: open.id, version: 1, changes: { name: "Hacked" } })).toMatchObject({
+      status: "forbidden",
+    });
     expect(await deleteContact(bob, { id: open.id, version: 1 })).toMatchObject({ status: "forbidden" });
-    expect(await updateContact(bob, { id: hidden.id, version: 1, changes: { name: "Hacked" } })).toEqual({ status: "not-found" });
+    expect(await updateContact(bob, { id: hidden.id, version: 1, changes: { name: "Hacked" } })).toEqual({
+      status: "not-found",
+    });
     expect(await deleteContact(bob, { id: hidden.id, version: 1 })).toEqual({ status: "not-found" });
     const db = await getReadyDb();
     expect((await findContactById(db, open.id))?.name).toBe("Open");
@@ -92,7 +102,9 @@ describe("contact mutations", () => {
 
   it("lets an admin update and delete anyone's contact", async () => {
     const contact = await create(bob, { name: "Bob's", isPrivate: true });
-    expect(await updateContact(admin, { id: contact.id, version: 1, changes: { notes: "checked" } })).toMatchObject({ status: "ok" });
+    expect(await updateContact(admin, { id: contact.id, version: 1, changes: { notes: "checked" } })).toMatchObject({
+      status: "ok",
+    });
     expect(await deleteContact(admin, { id: contact.id, version: 2 })).toEqual({ status: "ok", contact: null });
     expect(await findContactById(await getReadyDb(), contact.id)).toBeNull();
   });
@@ -106,7 +118,10 @@ describe("contact mutations", () => {
     const contact = await create(alice, { name: "Kept" });
     await pdp.stop();
     try {
-      expect(await updateContact(alice, { id: contact.id, version: 1, changes: { name: "Changed" } })).toEqual({ status: "unavailable", reason: "cerbos" });
+      expect(await updateContact(alice, { id: contact.id, version: 1, changes: { name: "Changed" } })).toEqual({
+        status: "unavailable",
+        reason: "cerbos",
+      });
       expect((await findContactById(await getReadyDb(), contact.id))?.name).toBe("Kept");
     } finally {
       pdp = await startPdp(3798, 3799);

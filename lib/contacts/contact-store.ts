@@ -27,23 +27,40 @@ function searchCondition(search: string | undefined): SQL | undefined {
 export type ContactPageQuery = { filter: SQL | undefined; search: string | undefined; limit: number; offset: number };
 
 /** One page of contacts matching the authorization filter and the search, and how many match in all. */
-export async function findContactPage(db: Database, query: ContactPageQuery): Promise<{ rows: ContactRow[]; total: number }> {
+export async function findContactPage(
+  db: Database,
+  query: ContactPageQuery,
+): Promise<{ rows: ContactRow[]; total: number }> {
   const where = and(query.filter, searchCondition(query.search));
   const [rows, [totals]] = await Promise.all([
-    db.select().from(contacts).where(where).orderBy(asc(contacts.name), asc(contacts.id)).limit(query.limit).offset(query.offset),
+    db
+      .select()
+      .from(contacts)
+      .where(where)
+      .orderBy(asc(contacts.name), asc(contacts.id))
+      .limit(query.limit)
+      .offset(query.offset),
     db.select({ total: count() }).from(contacts).where(where),
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
 
 export async function insertContact(db: Database, owner: string, fields: ContactFields): Promise<ContactRow> {
-  const [row] = await db.insert(contacts).values({ ...fields, owner }).returning();
+  const [row] = await db
+    .insert(contacts)
+    .values({ ...fields, owner })
+    .returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
 /** Writes only if nobody saved in between: the version in the WHERE clause is the optimistic lock. */
-export async function updateContactAtVersion(db: Database, id: string, version: number, fields: ContactFields): Promise<ContactRow | null> {
+export async function updateContactAtVersion(
+  db: Database,
+  id: string,
+  version: number,
+  fields: ContactFields,
+): Promise<ContactRow | null> {
   const [row] = await db
     .update(contacts)
     .set({ ...fields, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
@@ -53,6 +70,9 @@ export async function updateContactAtVersion(db: Database, id: string, version: 
 }
 
 export async function deleteContactAtVersion(db: Database, id: string, version: number): Promise<boolean> {
-  const deleted = await db.delete(contacts).where(and(eq(contacts.id, id), eq(contacts.version, version))).returning({ id: contacts.id });
+  const deleted = await db
+    .delete(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.version, version)))
+    .returning({ id: contacts.id });
   return deleted.length > 0;
 }

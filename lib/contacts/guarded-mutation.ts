@@ -34,7 +34,11 @@ export type MutationSpec<Input, Loaded> = {
   write(ctx: MutationContext, loaded: Loaded, input: Input): Promise<MutationResult>;
 };
 
-export async function runMutation<Input, Loaded>(user: CurrentUser | null, raw: unknown, spec: MutationSpec<Input, Loaded>): Promise<MutationResult> {
+export async function runMutation<Input, Loaded>(
+  user: CurrentUser | null,
+  raw: unknown,
+  spec: MutationSpec<Input, Loaded>,
+): Promise<MutationResult> {
   if (!user) return { status: "unauthenticated" };
   const parsed = spec.parse(raw);
   if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };

@@ -6,7 +6,12 @@ import { plainText } from "@/lib/text-input";
 export const listQuerySchema = z.object({
   q: plainText("q").trim().max(100, "q must be at most 100 characters.").optional(),
   page: z.coerce.number().int("page must be a whole number.").min(1, "page starts at 1.").max(100_000).default(1),
-  pageSize: z.coerce.number().int("pageSize must be a whole number.").min(1).max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}.`).default(DEFAULT_PAGE_SIZE),
+  pageSize: z.coerce
+    .number()
+    .int("pageSize must be a whole number.")
+    .min(1)
+    .max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}.`)
+    .default(DEFAULT_PAGE_SIZE),
 });
 
 export type ListQuery = z.infer<typeof listQuerySchema>;

@@ -9,7 +9,12 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
 import { processSingleton } from "@/lib/db/process-state";
 import * as schema from "@/lib/db/schema";
-import { DEFAULT_PG_TIMEOUTS, type DatabaseSettings, databaseSettingsFromEnv, type PgTimeouts } from "@/lib/db/settings";
+import {
+  DEFAULT_PG_TIMEOUTS,
+  type DatabaseSettings,
+  databaseSettingsFromEnv,
+  type PgTimeouts,
+} from "@/lib/db/settings";
 import { DatabaseUnavailableError, guardDatabase, isConnectionFailure } from "@/lib/db/unavailable";
 
 type RawResult<Row> = { rows: Row[] };

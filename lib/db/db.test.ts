@@ -47,16 +47,30 @@ describe.each(backends)("database on $name", (backend) => {
     await Promise.all([first, peer && migrateDatabase(peer, t.migrateOptions)]);
     if (peer) await closeDatabase(peer);
     await migrateDatabase(t.db, t.migrateOptions);
-    const applied = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(t.migrateOptions.migrationsSchema ?? "drizzle")}.__drizzle_migrations`);
+    const applied = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(t.migrateOptions.migrationsSchema ?? "drizzle")}.__drizzle_migrations`,
+    );
     expect(applied.rows).toEqual([{ n: journalEntries() }]);
   });
 
   it("stores a contact with defaults: a uuid, version 1, public, timestamps", async () => {
-    const [inserted] = await t.db.insert(contacts).values({ owner: "sub-alice", name: "Ada Lovelace", email: "ada@example.com" }).returning();
-    expect(inserted).toMatchObject({ owner: "sub-alice", name: "Ada Lovelace", version: 1, isPrivate: false, phone: null });
+    const [inserted] = await t.db
+      .insert(contacts)
+      .values({ owner: "sub-alice", name: "Ada Lovelace", email: "ada@example.com" })
+      .returning();
+    expect(inserted).toMatchObject({
+      owner: "sub-alice",
+      name: "Ada Lovelace",
+      version: 1,
+      isPrivate: false,
+      phone: null,
+    });
     expect(inserted?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(inserted?.createdAt).toBeInstanceOf(Date);
-    const [read] = await t.db.select().from(contacts).where(eq(contacts.id, inserted?.id ?? ""));
+    const [read] = await t.db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.id, inserted?.id ?? ""));
     expect(read).toEqual(inserted);
   });
 
@@ -73,7 +87,10 @@ describe.each(backends)("database on $name", (backend) => {
     expect(rows).toHaveLength(sampleContacts.length);
     expect(new Set(rows.map((row) => row.owner))).toEqual(new Set(owners.map((owner) => owner.sub)));
     expect(rows.some((row) => row.isPrivate)).toBe(true);
-    expect(await seedContacts(t.db, { owners, force: true })).toEqual({ inserted: sampleContacts.length, skipped: false });
+    expect(await seedContacts(t.db, { owners, force: true })).toEqual({
+      inserted: sampleContacts.length,
+      skipped: false,
+    });
   });
 
   it("inserts one set when two seeds race", async () => {
@@ -103,6 +120,8 @@ describe("generateContacts", () => {
     const privateShare = rows.filter((row) => row.isPrivate).length / rows.length;
     expect(privateShare).toBeGreaterThan(0.27);
     expect(privateShare).toBeLessThan(0.33);
-    expect(rows.every((row) => row.name.length > 0 && (!row.email || /^[a-z0-9.-]+@[a-z0-9.-]+$/.test(row.email)))).toBe(true);
+    expect(
+      rows.every((row) => row.name.length > 0 && (!row.email || /^[a-z0-9.-]+@[a-z0-9.-]+$/.test(row.email))),
+    ).toBe(true);
   });
 });

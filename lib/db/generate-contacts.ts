@@ -27,10 +27,81 @@ export const SYNTHETIC_OWNERS: readonly string[] = [
 
 export const PRIVATE_SHARE = 0.3;
 
-const FIRST_NAMES = ["Ada", "Bilal", "Chen", "Dalia", "Emeka", "Freya", "Gustavo", "Hana", "Ivan", "Jamila", "Kofi", "Leila", "Marta", "Nikhil", "Olga", "Pedro", "Qing", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zanele"];
-const LAST_NAMES = ["Abara", "Bjørnsen", "Castillo", "Dubois", "Eriksen", "Fofana", "García", "Horvat", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Osei", "Petrović", "Quispe", "Rossi", "Schmidt", "Tanaka", "Üzüm", "Vargas", "Wójcik", "Yilmaz", "Zhang"];
-const COMPANIES = ["Blue Harbor Labs", "Cedar & Stone", "Delta Freight", "Evergreen Clinics", "Foxglove Media", "Granite Insurance", "Helios Solar", "Ironbridge Bank", "Juniper Schools", "Kestrel Aviation"];
-const NOTES = ["Follow up next week.", "Prefers email over phone.", "Met at the trade fair.", "Interested in the enterprise plan.", "Send the updated contract.", "Call back about the invoice."];
+const FIRST_NAMES = [
+  "Ada",
+  "Bilal",
+  "Chen",
+  "Dalia",
+  "Emeka",
+  "Freya",
+  "Gustavo",
+  "Hana",
+  "Ivan",
+  "Jamila",
+  "Kofi",
+  "Leila",
+  "Marta",
+  "Nikhil",
+  "Olga",
+  "Pedro",
+  "Qing",
+  "Rosa",
+  "Sven",
+  "Tariq",
+  "Uma",
+  "Viktor",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zanele",
+];
+const LAST_NAMES = [
+  "Abara",
+  "Bjørnsen",
+  "Castillo",
+  "Dubois",
+  "Eriksen",
+  "Fofana",
+  "García",
+  "Horvat",
+  "Ivanova",
+  "Jensen",
+  "Kowalski",
+  "Lindqvist",
+  "Moreau",
+  "Nakamura",
+  "Osei",
+  "Petrović",
+  "Quispe",
+  "Rossi",
+  "Schmidt",
+  "Tanaka",
+  "Üzüm",
+  "Vargas",
+  "Wójcik",
+  "Yilmaz",
+  "Zhang",
+];
+const COMPANIES = [
+  "Blue Harbor Labs",
+  "Cedar & Stone",
+  "Delta Freight",
+  "Evergreen Clinics",
+  "Foxglove Media",
+  "Granite Insurance",
+  "Helios Solar",
+  "Ironbridge Bank",
+  "Juniper Schools",
+  "Kestrel Aviation",
+];
+const NOTES = [
+  "Follow up next week.",
+  "Prefers email over phone.",
+  "Met at the trade fair.",
+  "Interested in the enterprise plan.",
+  "Send the updated contract.",
+  "Call back about the invoice.",
+];
 
 function pick<T>(items: readonly T[], random: Random): T {
   const item = items[Math.floor(random() * items.length)];
@@ -43,7 +114,12 @@ function maybe<T>(share: number, random: Random, value: () => T): T | null {
 }
 
 function asciiSlug(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/ø/g, "o").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/ø/g, "o")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
 }
 
 function generateContact(index: number, ownerSubs: readonly string[], random: Random): NewContactRow {

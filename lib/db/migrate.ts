@@ -39,7 +39,9 @@ function folderNextToThisFile(): string | undefined {
  * directory. tsx, vitest and drizzle-kit find the folder next to this file.
  */
 export function findMigrationsFolder(): string {
-  const candidates = [folderNextToThisFile(), path.resolve(process.cwd(), MIGRATIONS_FROM_ROOT)].filter((dir) => dir !== undefined);
+  const candidates = [folderNextToThisFile(), path.resolve(process.cwd(), MIGRATIONS_FROM_ROOT)].filter(
+    (dir) => dir !== undefined,
+  );
   const found = candidates.find((dir) => existsSync(path.join(dir, "meta", "_journal.json")));
   if (!found) throw new Error(`Database migrations not found (looked in ${candidates.join(", ")})`);
   return found;
@@ -61,7 +63,10 @@ async function migratePgWithLock(pool: Pool, config: MigrationConfig): Promise<v
 }
 
 async function applyMigrations(db: Database, options: MigrateOptions): Promise<void> {
-  const config: MigrationConfig = { migrationsFolder: findMigrationsFolder(), migrationsSchema: options.migrationsSchema };
+  const config: MigrationConfig = {
+    migrationsFolder: findMigrationsFolder(),
+    migrationsSchema: options.migrationsSchema,
+  };
   const connection = getDatabaseConnection(db);
   if (connection.driver === "pg") return migratePgWithLock(connection.pool, config);
   // PGlite is one connection inside this process: the in-process memo below is all the locking it needs.

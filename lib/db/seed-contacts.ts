@@ -37,7 +37,9 @@ export function sampleContactRows(owners: readonly SeedOwner[]): NewContactRow[]
 export async function seedContacts(db: Database, options: SeedOptions): Promise<SeedResult> {
   if (options.owners.length === 0) throw new Error("Seeding needs at least one owner");
   const rows =
-    options.count === undefined ? sampleContactRows(options.owners) : generateContacts(options.count, options.owners, options.random ?? createRandom(1));
+    options.count === undefined
+      ? sampleContactRows(options.owners)
+      : generateContacts(options.count, options.owners, options.random ?? createRandom(1));
   return db.transaction(async (tx) => {
     // SHARE ROW EXCLUSIVE conflicts with itself but not with readers: the app keeps serving while a seed runs.
     await tx.execute(sql`lock table ${contacts} in share row exclusive mode`);

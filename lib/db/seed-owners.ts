@@ -1,4 +1,8 @@
-import { CognitoIdentityProviderClient, ListUsersCommand, type UserType } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  CognitoIdentityProviderClient,
+  ListUsersCommand,
+  type UserType,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import type { SeedOwner } from "@/lib/db/generate-contacts";
 
@@ -7,8 +11,7 @@ const seedOwnersSchema = z
   .min(1, "must list at least one owner");
 
 export type SeedOwnerSource =
-  | { kind: "json"; json: string }
-  | { kind: "stand-in"; endpoint: string; userPoolId: string };
+  { kind: "json"; json: string } | { kind: "stand-in"; endpoint: string; userPoolId: string };
 
 export class SeedOwnersError extends Error {
   override name = "SeedOwnersError";
@@ -39,7 +42,10 @@ export function parseSeedOwners(json: string): SeedOwner[] {
     throw new SeedOwnersError("SEED_OWNERS: not valid JSON");
   }
   const parsed = seedOwnersSchema.safeParse(value);
-  if (!parsed.success) throw new SeedOwnersError(`SEED_OWNERS: ${parsed.error.issues.map((i) => [i.path.join("."), i.message].filter(Boolean).join(" ")).join("; ")}`);
+  if (!parsed.success)
+    throw new SeedOwnersError(
+      `SEED_OWNERS: ${parsed.error.issues.map((i) => [i.path.join("."), i.message].filter(Boolean).join(" ")).join("; ")}`,
+    );
   return parsed.data;
 }
 
@@ -52,7 +58,11 @@ function ownerFromUser(user: UserType): SeedOwner | undefined {
 
 async function listStandInOwners(endpoint: string, userPoolId: string): Promise<SeedOwner[]> {
   // The stand-in accepts any credentials; the SDK only insists that some exist.
-  const cognito = new CognitoIdentityProviderClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint,
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   const owners: SeedOwner[] = [];
   let token: string | undefined;
   try {
@@ -64,7 +74,8 @@ async function listStandInOwners(endpoint: string, userPoolId: string): Promise<
   } finally {
     cognito.destroy();
   }
-  if (owners.length === 0) throw new SeedOwnersError(`The stand-in at ${endpoint} has no users in ${userPoolId}: seed Cognito first`);
+  if (owners.length === 0)
+    throw new SeedOwnersError(`The stand-in at ${endpoint} has no users in ${userPoolId}: seed Cognito first`);
   return owners;
 }
 

@@ -14,17 +14,31 @@ describe("databaseSettingsFromEnv", () => {
   });
 
   it("uses PGLITE_DATA_DIR when given, and ignores a blank one", () => {
-    expect(databaseSettingsFromEnv({ PGLITE_DATA_DIR: "/var/lib/contacts" })).toEqual({ driver: "pglite", dataDir: "/var/lib/contacts" });
-    expect(databaseSettingsFromEnv({ PGLITE_DATA_DIR: "memory://" })).toEqual({ driver: "pglite", dataDir: "memory://" });
-    expect(databaseSettingsFromEnv({ PGLITE_DATA_DIR: "  " })).toEqual({ driver: "pglite", dataDir: DEFAULT_PGLITE_DATA_DIR });
+    expect(databaseSettingsFromEnv({ PGLITE_DATA_DIR: "/var/lib/contacts" })).toEqual({
+      driver: "pglite",
+      dataDir: "/var/lib/contacts",
+    });
+    expect(databaseSettingsFromEnv({ PGLITE_DATA_DIR: "memory://" })).toEqual({
+      driver: "pglite",
+      dataDir: "memory://",
+    });
+    expect(databaseSettingsFromEnv({ PGLITE_DATA_DIR: "  " })).toEqual({
+      driver: "pglite",
+      dataDir: DEFAULT_PGLITE_DATA_DIR,
+    });
   });
 
-  it.each(["postgres://u:p@db.internal:5432/contacts", "postgresql://localhost/contacts?sslmode=require", "postgresql:///contacts?host=/tmp"])(
-    "uses PostgreSQL for %s",
-    (url) => {
-      expect(databaseSettingsFromEnv({ DATABASE_URL: url, PGLITE_DATA_DIR: "ignored" })).toEqual({ driver: "pg", url, ...DEFAULT_PG_TIMEOUTS });
-    },
-  );
+  it.each([
+    "postgres://u:p@db.internal:5432/contacts",
+    "postgresql://localhost/contacts?sslmode=require",
+    "postgresql:///contacts?host=/tmp",
+  ])("uses PostgreSQL for %s", (url) => {
+    expect(databaseSettingsFromEnv({ DATABASE_URL: url, PGLITE_DATA_DIR: "ignored" })).toEqual({
+      driver: "pg",
+      url,
+      ...DEFAULT_PG_TIMEOUTS,
+    });
+  });
 
   it("treats a blank DATABASE_URL as unset", () => {
     expect(databaseSettingsFromEnv({ DATABASE_URL: "" }).driver).toBe("pglite");
@@ -64,7 +78,12 @@ describe("PostgreSQL timeouts", () => {
 
   it("are read from DATABASE_STATEMENT_TIMEOUT_MS and DATABASE_CONNECT_TIMEOUT_MS", () => {
     const env = { DATABASE_URL: url, DATABASE_STATEMENT_TIMEOUT_MS: "1500", DATABASE_CONNECT_TIMEOUT_MS: " 100 " };
-    expect(databaseSettingsFromEnv(env)).toEqual({ driver: "pg", url, statementTimeoutMs: 1_500, connectTimeoutMs: 100 });
+    expect(databaseSettingsFromEnv(env)).toEqual({
+      driver: "pg",
+      url,
+      statementTimeoutMs: 1_500,
+      connectTimeoutMs: 100,
+    });
   });
 
   it.each([
@@ -81,14 +100,21 @@ describe("PostgreSQL timeouts", () => {
   });
 
   it("are not needed by PGlite", () => {
-    expect(databaseSettingsFromEnv({ DATABASE_STATEMENT_TIMEOUT_MS: "soon" })).toEqual({ driver: "pglite", dataDir: DEFAULT_PGLITE_DATA_DIR });
+    expect(databaseSettingsFromEnv({ DATABASE_STATEMENT_TIMEOUT_MS: "soon" })).toEqual({
+      driver: "pglite",
+      dataDir: DEFAULT_PGLITE_DATA_DIR,
+    });
   });
 });
 
 describe("describeDatabaseSettings", () => {
   it("names the place without the password", () => {
-    expect(describeDatabaseSettings({ driver: "pg", url: "postgresql://app:hunter2@db.internal:5432/contacts" })).toBe("PostgreSQL at db.internal:5432/contacts");
-    expect(describeDatabaseSettings({ driver: "pg", url: "postgresql:///contacts?host=/tmp" })).toBe("PostgreSQL at /tmp/contacts");
+    expect(describeDatabaseSettings({ driver: "pg", url: "postgresql://app:hunter2@db.internal:5432/contacts" })).toBe(
+      "PostgreSQL at db.internal:5432/contacts",
+    );
+    expect(describeDatabaseSettings({ driver: "pg", url: "postgresql:///contacts?host=/tmp" })).toBe(
+      "PostgreSQL at /tmp/contacts",
+    );
     expect(describeDatabaseSettings({ driver: "pglite", dataDir: ".data/pglite" })).toBe("PGlite in .data/pglite");
   });
 });

@@ -38,7 +38,9 @@ function parseDatabaseUrl(value: string): string {
   }
   if (!POSTGRES_PROTOCOLS.has(url.protocol)) {
     // Never echo the value: it usually carries a password.
-    throw new DatabaseSettingsError(`DATABASE_URL: must start with postgres:// or postgresql:// (got ${url.protocol}//)`);
+    throw new DatabaseSettingsError(
+      `DATABASE_URL: must start with postgres:// or postgresql:// (got ${url.protocol}//)`,
+    );
   }
   if (!url.hostname && !url.searchParams.has("host")) {
     throw new DatabaseSettingsError("DATABASE_URL: must name a host");
@@ -51,7 +53,9 @@ function parseTimeout(env: Record<string, string | undefined>, name: string, fal
   if (!value) return fallback;
   const ms = Number(value);
   if (!/^\d+$/.test(value) || ms < TIMEOUT_BOUNDS.min || ms > TIMEOUT_BOUNDS.max) {
-    throw new DatabaseSettingsError(`${name}: must be a whole number of milliseconds from ${TIMEOUT_BOUNDS.min} to ${TIMEOUT_BOUNDS.max}`);
+    throw new DatabaseSettingsError(
+      `${name}: must be a whole number of milliseconds from ${TIMEOUT_BOUNDS.min} to ${TIMEOUT_BOUNDS.max}`,
+    );
   }
   return ms;
 }

@@ -16,7 +16,10 @@ function withCode(message: string, code: string): Error {
 describe("isConnectionFailure", () => {
   it.each([
     ["a refused connection", withCode("connect ECONNREFUSED 127.0.0.1:1", "ECONNREFUSED")],
-    ["both loopback addresses refused", new AggregateError([withCode("::1", "ECONNREFUSED"), withCode("127.0.0.1", "ECONNREFUSED")])],
+    [
+      "both loopback addresses refused",
+      new AggregateError([withCode("::1", "ECONNREFUSED"), withCode("127.0.0.1", "ECONNREFUSED")]),
+    ],
     ["an unknown host", withCode("getaddrinfo ENOTFOUND db", "ENOTFOUND")],
     ["a server shutting down", withCode("terminating connection due to administrator command", "57P01")],
     ["a connection exception", withCode("connection failure", "08006")],
@@ -35,7 +38,10 @@ describe("isConnectionFailure", () => {
     ["a unique violation", withCode("duplicate key value", "23505")],
     ["a syntax error", withCode("syntax error", "42601")],
     ["a deadlock", withCode("deadlock detected", "40P01")],
-    ["outage words in a failed query's parameters", new DrizzleQueryError("insert", ["Connection terminated"], withCode("dup", "23505"))],
+    [
+      "outage words in a failed query's parameters",
+      new DrizzleQueryError("insert", ["Connection terminated"], withCode("dup", "23505")),
+    ],
     ["a non-error", "ECONNREFUSED"],
   ])("does not mistake %s for an outage", (_, error) => {
     expect(isConnectionFailure(error)).toBe(false);
@@ -52,7 +58,9 @@ describe("an unreachable PostgreSQL", () => {
     await expect(db.execute(sql`select 1`)).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await expect(db.$count(contacts)).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await expect(db.query.contacts.findMany()).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(db.transaction(async (tx) => tx.select().from(contacts))).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(db.transaction(async (tx) => tx.select().from(contacts))).rejects.toBeInstanceOf(
+      DatabaseUnavailableError,
+    );
     await expect(migrateDatabase(db)).rejects.toBeInstanceOf(DatabaseUnavailableError);
   });
 
@@ -74,7 +82,9 @@ describe("a PGlite that cannot serve", () => {
   it("reports a data folder that cannot be created", async () => {
     const file = path.join(dir, "a-file");
     await writeFile(file, "not a folder");
-    expect(() => createDatabase({ driver: "pglite", dataDir: path.join(file, "pglite") })).toThrow(DatabaseUnavailableError);
+    expect(() => createDatabase({ driver: "pglite", dataDir: path.join(file, "pglite") })).toThrow(
+      DatabaseUnavailableError,
+    );
   });
 
   it("reports a data folder that is not a database", async () => {

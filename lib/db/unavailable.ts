@@ -13,7 +13,16 @@ export class DatabaseUnavailableError extends brandedError("DatabaseUnavailableE
 }
 
 // Socket-level failures from Node (pg reports them raw, sometimes inside an AggregateError for ::1 + 127.0.0.1).
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+]);
 // SQLSTATEs meaning "this server will not serve you right now": connection exceptions (class 08), shutdown or
 // start-up in progress, too many connections, bad credentials, missing database, and a statement cancelled by
 // statement_timeout (57014, query_canceled). All are outages for a visitor.
@@ -31,7 +40,8 @@ function directCauses(error: object): unknown[] {
 
 function isConnectionFailureItself(error: object): boolean {
   const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
-  if (code && (NETWORK_CODES.has(code) || SQLSTATES.has(code) || SQLSTATE_PREFIXES.some((p) => code.startsWith(p)))) return true;
+  if (code && (NETWORK_CODES.has(code) || SQLSTATES.has(code) || SQLSTATE_PREFIXES.some((p) => code.startsWith(p))))
+    return true;
   // Drizzle's wrapper repeats the query's parameters in its message, so only a driver's own message counts.
   if (!(error instanceof Error) || "query" in error) return false;
   return PG_MESSAGES.some((pattern) => pattern.test(error.message));
@@ -62,12 +72,18 @@ export class DatabaseQueryError extends Error {
 function redactQueryError(error: unknown): unknown {
   if (!(error instanceof Error) || !("query" in error) || typeof error.query !== "string") return error;
   const cause = error.cause;
-  const code = typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
+  const code =
+    typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
+      ? cause.code
+      : undefined;
   return new DatabaseQueryError(error.query, code);
 }
 
 /** The error to rethrow: a DatabaseUnavailableError when `isUnavailable` says so, a redacted one otherwise. */
-export function toDatabaseError(error: unknown, isUnavailable: (error: unknown) => boolean = isConnectionFailure): unknown {
+export function toDatabaseError(
+  error: unknown,
+  isUnavailable: (error: unknown) => boolean = isConnectionFailure,
+): unknown {
   if (error instanceof DatabaseUnavailableError) return error;
   return isUnavailable(error) ? new DatabaseUnavailableError({ cause: error }) : redactQueryError(error);
 }

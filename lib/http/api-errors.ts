@@ -31,5 +31,8 @@ export function apiError(code: ApiErrorCode, options: ApiErrorOptions = {}): Res
     const detail = options.bearerError ? `, error="${options.bearerError}"` : "";
     headers.set("WWW-Authenticate", `Bearer realm="contacts"${detail}`);
   }
-  return Response.json({ error: { code, message: options.message ?? message, ...options.details } }, { status, headers });
+  return Response.json(
+    { error: { code, message: options.message ?? message, ...options.details } },
+    { status, headers },
+  );
 }

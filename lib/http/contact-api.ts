@@ -9,13 +9,20 @@ import { apiError } from "@/lib/http/api-errors";
 import { MAX_JSON_BODY_BYTES, readLimitedText } from "@/lib/http/limited-body";
 
 /** Runs `handle` for the user behind the Bearer token, or answers 401/503 in the API's one error shape. */
-export async function withBearerUser(request: Request, handle: (user: CurrentUser) => Promise<Response>): Promise<Response> {
+export async function withBearerUser(
+  request: Request,
+  handle: (user: CurrentUser) => Promise<Response>,
+): Promise<Response> {
   const auth = await authenticateBearer(request);
   if (auth.status === "missing") return apiError("unauthorized");
   if (auth.status === "unavailable") {
     return apiError(auth.reason === "database" ? "database_unavailable" : "authentication_unavailable");
   }
-  if (auth.status !== "signed-in") return apiError("unauthorized", { bearerError: "invalid_token", message: "The access token is invalid or expired." });
+  if (auth.status !== "signed-in")
+    return apiError("unauthorized", {
+      bearerError: "invalid_token",
+      message: "The access token is invalid or expired.",
+    });
   try {
     return await handle(auth.user);
   } catch (error) {
@@ -43,7 +50,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     return apiError("bad_request", { message: "The body is not valid JSON." });
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return apiError("bad_request", { message: "The body must be a JSON object." });
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return apiError("bad_request", { message: "The body must be a JSON object." });
   return body as Record<string, unknown>;
 }
 
@@ -51,7 +59,9 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 export function mutationResponse(result: MutationResult, successStatus = 200): Response {
   switch (result.status) {
     case "ok":
-      return result.contact ? Response.json({ contact: result.contact }, { status: successStatus }) : new Response(null, { status: 204 });
+      return result.contact
+        ? Response.json({ contact: result.contact }, { status: successStatus })
+        : new Response(null, { status: 204 });
     case "invalid":
       return apiError("invalid", { details: { fieldErrors: result.fieldErrors } });
     case "unauthenticated":

@@ -6,7 +6,9 @@ function directives(policy: string): Map<string, string> {
 }
 
 describe("pageContentSecurityPolicy", () => {
-  const production = directives(pageContentSecurityPolicy({ nonce: "abc123", formActionOrigins: ["https://auth.example.com"], development: false }));
+  const production = directives(
+    pageContentSecurityPolicy({ nonce: "abc123", formActionOrigins: ["https://auth.example.com"], development: false }),
+  );
 
   it("runs only scripts with the nonce: no 'unsafe-inline', no 'unsafe-eval' in production", () => {
     expect(production.get("script-src")).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
@@ -34,7 +36,9 @@ describe("createNonce", () => {
     expect(nonces.size).toBe(100);
     const nonce = [...nonces][0]!;
     expect(atob(nonce)).toHaveLength(16);
-    const headers = new Headers({ "content-security-policy": pageContentSecurityPolicy({ nonce, formActionOrigins: [], development: false }) });
+    const headers = new Headers({
+      "content-security-policy": pageContentSecurityPolicy({ nonce, formActionOrigins: [], development: false }),
+    });
     expect(nonceOf(headers)).toBe(nonce);
     expect(nonceOf(new Headers())).toBeUndefined();
   });

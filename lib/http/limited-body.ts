@@ -11,7 +11,8 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** What a person sees when a form was too large to send (proxy.ts answers it; app/error.tsx recognises it). */
-export const SERVER_ACTION_TOO_LARGE = "The form is too large to send (over 1 MB); nothing was saved. Shorten the text and try again.";
+export const SERVER_ACTION_TOO_LARGE =
+  "The form is too large to send (over 1 MB); nothing was saved. Shorten the text and try again.";
 
 export function declaresTooLarge(headers: Headers, limit: number): boolean {
   const declared = headers.get("content-length");

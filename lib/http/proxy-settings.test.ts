@@ -3,7 +3,11 @@ import { proxySettingsFrom } from "@/lib/http/proxy-settings";
 
 describe("proxySettingsFrom", () => {
   it("takes the canonical origin from NEXTAUTH_URL and the stand-in's origin for form-action in local mode", () => {
-    const settings = proxySettingsFrom({ NEXTAUTH_URL: "http://localhost:3100", COGNITO_MODE: "local", COGNITO_LOCAL_URL: "http://127.0.0.1:9329/" });
+    const settings = proxySettingsFrom({
+      NEXTAUTH_URL: "http://localhost:3100",
+      COGNITO_MODE: "local",
+      COGNITO_LOCAL_URL: "http://127.0.0.1:9329/",
+    });
     expect(settings.appUrl.origin).toBe("http://localhost:3100");
     expect(settings.formActionOrigins).toEqual(["http://127.0.0.1:9329"]);
     expect(settings.development).toBe(false);

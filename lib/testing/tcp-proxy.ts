@@ -40,7 +40,10 @@ function forward(connection: Connection, chunk: Buffer, mode: ProxyMode, toUpstr
 }
 
 /** Listens on 127.0.0.1:`port` (0: any free port) and forwards to `target`. */
-export async function startTcpProxy(target: { host: string; port: number }, options: { port?: number; mode?: ProxyMode } = {}): Promise<TcpProxy> {
+export async function startTcpProxy(
+  target: { host: string; port: number },
+  options: { port?: number; mode?: ProxyMode } = {},
+): Promise<TcpProxy> {
   let mode: ProxyMode = options.mode ?? { kind: "pass" };
   const connections = new Set<Connection>();
   const server = createServer((client) => {
@@ -55,7 +58,9 @@ export async function startTcpProxy(target: { host: string; port: number }, opti
     upstream.on("data", (chunk: Buffer) => forward(connection, chunk, mode, false));
     for (const socket of [client, upstream]) socket.on("error", end).on("close", end);
   });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(options.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) =>
+    server.once("error", reject).listen(options.port ?? 0, "127.0.0.1", resolve),
+  );
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("Expected a TCP address");
   return {

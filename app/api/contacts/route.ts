@@ -11,8 +11,13 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return withBearerUser(request, async (user) => {
     const query = listQueryFrom(new URL(request.url).searchParams);
-    if (!query.success) return apiError("bad_request", { message: query.error.issues.map((issue) => issue.message).join(" ") });
-    const list = await listContactsForUser(user, { search: query.data.q, page: query.data.page, pageSize: query.data.pageSize });
+    if (!query.success)
+      return apiError("bad_request", { message: query.error.issues.map((issue) => issue.message).join(" ") });
+    const list = await listContactsForUser(user, {
+      search: query.data.q,
+      page: query.data.page,
+      pageSize: query.data.pageSize,
+    });
     return Response.json(
       {
         user: { sub: user.sub, roles: list.roles },

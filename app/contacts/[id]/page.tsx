@@ -23,19 +23,28 @@ export default async function ContactPage({ params }: ContactPageProps) {
         <h1 className="text-2xl font-semibold break-words">{contact.name}</h1>
         <div className="flex gap-2">
           {permissions.update.allowed ? (
-            <Link href={paths.editContact(contact.id)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+            <Link
+              href={paths.editContact(contact.id)}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            >
               Edit
             </Link>
           ) : null}
           {permissions.delete.allowed ? (
-            <Link href={paths.deleteContact(contact.id)} className="rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50">
+            <Link
+              href={paths.deleteContact(contact.id)}
+              className="rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50"
+            >
               Delete
             </Link>
           ) : null}
         </div>
       </div>
       <ContactDetails contact={contact} />
-      <section aria-labelledby="permissions-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <section
+        aria-labelledby="permissions-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <h2 id="permissions-heading" className="mb-3 text-sm font-semibold text-slate-700">
           What you may do, and why
         </h2>

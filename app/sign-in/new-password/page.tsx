@@ -14,7 +14,8 @@ export default async function NewPasswordPage() {
       <div className="space-y-1 text-center">
         <h1 className="text-2xl font-semibold">Set a new password</h1>
         <p className="text-sm text-slate-600">
-          <span className="font-medium">{pending.email}</span> was created with a temporary password. Choose your own to finish signing in.
+          <span className="font-medium">{pending.email}</span> was created with a temporary password. Choose your own to
+          finish signing in.
         </p>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -20,7 +20,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The PDP exited with ${child.exitCode}:\n${output()}`);
-    const healthy = await fetch(`${url}/_cerbos/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/_cerbos/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

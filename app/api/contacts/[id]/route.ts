@@ -14,7 +14,9 @@ export async function GET(request: Request, { params }: RouteContext) {
   const { id } = await params;
   return withBearerUser(request, async (user) => {
     const contact = await getContactForUser(user, id);
-    return contact ? Response.json({ contact: toApiContact(contact) }, { headers: { "Cache-Control": "no-store" } }) : apiError("not_found", { message: "No such contact." });
+    return contact
+      ? Response.json({ contact: toApiContact(contact) }, { headers: { "Cache-Control": "no-store" } })
+      : apiError("not_found", { message: "No such contact." });
   });
 }
 

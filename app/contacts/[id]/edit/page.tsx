@@ -16,7 +16,12 @@ export default async function EditContactPage({ params }: EditContactPageProps) 
       <h1 className="text-2xl font-semibold break-words">Edit {contact.name}</h1>
       {contact.permissions.update.allowed ? (
         <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <ContactForm action={updateContactAction} contact={contact} submitLabel="Save" cancelHref={paths.contactDetail(contact.id)} />
+          <ContactForm
+            action={updateContactAction}
+            contact={contact}
+            submitLabel="Save"
+            cancelHref={paths.contactDetail(contact.id)}
+          />
         </section>
       ) : (
         <p role="alert" className="rounded-md bg-rose-50 px-4 py-3 text-sm text-rose-800">
