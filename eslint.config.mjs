@@ -1,6 +1,12 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+const relativeImports = { group: ["./*", "../*"], message: "Import project modules as @/path." };
+const testSupport = {
+  group: ["@/lib/testing/*", "@/e2e/*", "@/scripts/*"],
+  message: "Test support and tooling are for tests and scripts only; production code never imports them.",
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -17,16 +23,19 @@ const config = [
   {
     rules: {
       // One import style: project modules by their path from the root, whoever imports them.
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["./*", "../*"], message: "Import project modules as @/path." }] },
-      ],
+      "no-restricted-imports": ["error", { patterns: [relativeImports] }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-properties": [
         "error",
         { object: "process", property: "env", message: "Read configuration through getEnv() from lib/env.ts." },
       ],
     },
+  },
+  {
+    // What ships (the app and the stand-in) never reaches into test support, the e2e suite or the scripts.
+    files: ["app/**", "lib/**", "cognito/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts", "lib/testing/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [relativeImports, testSupport] }] },
   },
   {
     // Config, the local stack, tests and start-up read the environment directly by design.
@@ -38,8 +47,8 @@ const config = [
       "cognito/**",
       "e2e/**",
       "**/*.test.ts",
-      "lib/authz/testing/**",
-      "lib/contacts/bench-list.ts",
+      "lib/testing/**",
+      "scripts/**",
     ],
     rules: { "no-restricted-properties": "off" },
   },

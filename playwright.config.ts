@@ -64,7 +64,7 @@ export default defineConfig({
   webServer: {
     // Not the tsx CLI: it relays a signal to its child and SIGKILLs it if the child does not acknowledge within
     // 30 ms, which can cut the stack's shutdown short and orphan its children. `node --import tsx` is one process.
-    command: "node --import tsx cognito/stack.ts e2e",
+    command: "node --import tsx scripts/stack/index.ts e2e",
     url: `${APP_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

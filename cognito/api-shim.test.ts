@@ -18,7 +18,7 @@ import {
   startSeeded,
   type Harness,
   type TokenResponse,
-} from "@/cognito/test-support";
+} from "@/lib/testing/cognito-stand-in";
 
 const PORT = 9403;
 let h: Harness;

@@ -16,7 +16,7 @@ import {
   validAuthorizeParams,
   type Harness,
   type TokenResponse,
-} from "@/cognito/test-support";
+} from "@/lib/testing/cognito-stand-in";
 
 const PORT = 9402;
 let h: Harness;

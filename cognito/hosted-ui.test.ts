@@ -14,7 +14,7 @@ import {
   validAuthorizeParams,
   type Harness,
   type TokenResponse,
-} from "@/cognito/test-support";
+} from "@/lib/testing/cognito-stand-in";
 
 const PORT = 9401;
 let h: Harness;

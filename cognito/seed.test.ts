@@ -16,7 +16,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCognitoClient, demoUsers, seed } from "@/cognito/seed";
 import { startStandIn, type RunningStandIn } from "@/cognito/server";
-import { exchangeCode, signIn, startSeeded, type Harness, type TokenResponse } from "@/cognito/test-support";
+import { exchangeCode, signIn, startSeeded, type Harness, type TokenResponse } from "@/lib/testing/cognito-stand-in";
 
 const PORT = 9404;
 const RESTART_PORT = 9405;

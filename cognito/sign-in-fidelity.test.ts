@@ -21,7 +21,7 @@ import {
   submitLogin,
   type TokenResponse,
   validAuthorizeParams,
-} from "@/cognito/test-support";
+} from "@/lib/testing/cognito-stand-in";
 
 /** The stand-in signs in as Cognito does: temporary passwords, SECRET_HASH on the admin flow, token ownership. */
 const PORT = 9405;

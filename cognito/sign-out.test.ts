@@ -22,7 +22,7 @@ import {
   startSeeded,
   type Harness,
   type TokenResponse,
-} from "@/cognito/test-support";
+} from "@/lib/testing/cognito-stand-in";
 
 const PORT = 9407;
 let h: Harness;

@@ -7,7 +7,7 @@ import { SignInPage } from "@/e2e/pages/sign-in-page";
 import { createTestUser } from "@/e2e/support/stand-in";
 
 // Every test uses users of its own: the seeded personas sign in from this same address throughout the suite and
-// must never be throttled. (The per-address limit of 100 is proven in lib/auth/sign-in-throttle.test.ts: reaching
+// must never be throttled. (The per-address limit of 100 is proven in lib/auth/sign-in/throttle.test.ts: reaching
 // it here would throttle every later sign-in of the run.)
 const TOO_MANY = /^Too many attempts\. Try again in \d+ minutes?\.$/;
 const INCORRECT = "Incorrect email or password.";

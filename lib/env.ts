@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { SignInLimits } from "@/lib/auth/throttle-policy";
+import type { SignInLimits } from "@/lib/auth/sign-in/throttle-policy";
 import { type DatabaseSettings, DatabaseSettingsError, databaseSettingsFromEnv } from "@/lib/db/settings";
 
 /**

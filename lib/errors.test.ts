@@ -57,7 +57,7 @@ describe("the errors that decide a status", () => {
     "@/lib/authz/cerbos-client": ["AuthorizationUnavailableError"],
     "@/lib/db/unavailable": ["DatabaseUnavailableError"],
     "@/lib/authz/plan-to-sql": ["UnsupportedPlanError"],
-    "@/lib/auth/access-token": ["InvalidAccessTokenError", "AccessTokenExpiredError", "JwksUnavailableError"],
+    "@/lib/auth/token/access-token": ["InvalidAccessTokenError", "AccessTokenExpiredError", "JwksUnavailableError"],
     "@/lib/auth/cognito-api": ["CognitoUnavailableError", "RefreshRejectedError"],
   } as const;
   type ErrorClass = new (message?: string) => Error;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { type FormState, setNewPasswordAction } from "@/lib/auth/sign-in-actions";
+import { type FormState, setNewPasswordAction } from "@/lib/auth/sign-in/actions";
 import { FormField, FormMessage, SubmitButton } from "@/app/_components/form-field";
 
 export function NewPasswordForm() {

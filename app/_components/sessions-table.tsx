@@ -1,4 +1,4 @@
-import { revokeSessionAction } from "@/lib/auth/session-actions";
+import { revokeSessionAction } from "@/lib/auth/session/actions";
 
 export type SessionSummary = { id: string; method: string; userAgent: string; createdAt: Date; lastSeenAt: Date };
 

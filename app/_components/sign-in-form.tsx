@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { type FormState, signInAction } from "@/lib/auth/sign-in-actions";
+import { type FormState, signInAction } from "@/lib/auth/sign-in/actions";
 import { FormField, FormMessage, SubmitButton } from "@/app/_components/form-field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

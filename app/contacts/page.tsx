@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
 import { listContactsForUser } from "@/lib/contacts/contact-reads";
 import { listQueryFrom } from "@/lib/contacts/list-query";
-import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Contacts" };

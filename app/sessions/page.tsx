@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SessionsTable } from "@/app/_components/sessions-table";
 import { requireUser } from "@/lib/auth/current-user";
-import { signOutEverywhereAction } from "@/lib/auth/session-actions";
-import { listUserSessions } from "@/lib/auth/server-session";
-import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { signOutEverywhereAction } from "@/lib/auth/session/actions";
+import { listUserSessions } from "@/lib/auth/session/app-registry";
+import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Your sessions" };

@@ -1,5 +1,5 @@
 import { safeReturnPath } from "@/lib/auth/return-to";
-import { RETRY_AFTER_SECONDS } from "@/lib/http/api-errors";
+import { RETRY_AFTER_SECONDS } from "@/lib/api/errors";
 import { nonceOf } from "@/lib/http/content-security-policy";
 
 export const dynamic = "force-dynamic";

@@ -15,7 +15,7 @@ import {
 /**
  * Shortens the app client's access-token lifetime for the whole pool, so these run in the disruptive project
  * (alone): any other session signed in meanwhile would get short tokens too. Long enough that a freshly
- * refreshed token outlives the app's expiry margin (lib/auth/token-lifetime.ts) while the page renders.
+ * refreshed token outlives the app's expiry margin (lib/auth/token/lifetime.ts) while the page renders.
  */
 const SHORT_VALIDITY_SECONDS = 12;
 

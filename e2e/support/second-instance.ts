@@ -34,7 +34,7 @@ export type SecondInstance = {
 };
 
 async function postgres(...args: string[]): Promise<string> {
-  const { stdout } = await run("bash", ["lib/db/start-test-postgres.sh", ...args], {
+  const { stdout } = await run("bash", ["scripts/start-test-postgres.sh", ...args], {
     env: { ...process.env, ...POSTGRES_ENV },
   });
   return stdout.trim();

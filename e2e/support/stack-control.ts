@@ -1,5 +1,5 @@
 /**
- * Drives the running e2e stack (cognito/stack.ts): SIGUSR1 stops its Cerbos PDP, SIGUSR2 starts it again.
+ * Drives the running e2e stack (scripts/stack/index.ts): SIGUSR1 stops its Cerbos PDP, SIGUSR2 starts it again.
  * Only the disruptive project may use this: every other test needs the PDP up.
  */
 import { readFileSync } from "node:fs";

@@ -1,6 +1,6 @@
 import "server-only";
 import { type CurrentUser, getCurrentUser, resolveAccessToken } from "@/lib/auth/current-user";
-import { refreshSession } from "@/lib/auth/refresh";
+import { refreshSession } from "@/lib/auth/session/refresh";
 
 /**
  * For server actions: the signed-in user, refreshing an expired access token on the spot (actions may write

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeServer, startSilentServer } from "@/lib/authz/testing/fake-servers";
+import { type FakeServer, startSilentServer } from "@/lib/testing/fake-servers";
 import type { CognitoSettings } from "@/lib/env";
 import {
   CognitoUnavailableError,

@@ -7,11 +7,11 @@ import {
   InvalidAccessTokenError,
   JwksUnavailableError,
   verifyAccessToken,
-} from "@/lib/auth/access-token";
-import type { SessionCheck } from "@/lib/auth/session-registry";
-import { checkRegisteredSession, isDatabaseUnavailable } from "@/lib/auth/server-session";
-import { readStoredSession, type SessionKind } from "@/lib/auth/session";
-import { isExpired } from "@/lib/auth/token-lifetime";
+} from "@/lib/auth/token/access-token";
+import type { SessionCheck } from "@/lib/auth/session/registry";
+import { checkRegisteredSession, isDatabaseUnavailable } from "@/lib/auth/session/app-registry";
+import { readStoredSession, type SessionKind } from "@/lib/auth/session/stored-session";
+import { isExpired } from "@/lib/auth/token/lifetime";
 import { getEnv } from "@/lib/env";
 import { paths } from "@/lib/paths";
 import { safeReturnPath } from "@/lib/auth/return-to";

@@ -2,18 +2,18 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import NextAuth from "next-auth";
 import CognitoProvider from "next-auth/providers/cognito";
-import { verifyAccessToken } from "@/lib/auth/access-token";
+import { verifyAccessToken } from "@/lib/auth/token/access-token";
 import { CognitoUnavailableError, refreshTokens } from "@/lib/auth/cognito-api";
-import { passwordSessionCookie } from "@/lib/auth/password-session";
+import { passwordSessionCookie } from "@/lib/auth/session/password-cookies";
 import {
   checkRegisteredSession,
   endRegisteredSession,
   isDatabaseUnavailable,
   recordRefreshedOrigin,
   registerSession,
-} from "@/lib/auth/server-session";
-import { clearPasswordSession } from "@/lib/auth/session";
-import { isExpired } from "@/lib/auth/token-lifetime";
+} from "@/lib/auth/session/app-registry";
+import { clearPasswordSession } from "@/lib/auth/session/stored-session";
+import { isExpired } from "@/lib/auth/token/lifetime";
 import { getEnv } from "@/lib/env";
 import { paths } from "@/lib/paths";
 

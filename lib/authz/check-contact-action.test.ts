@@ -5,8 +5,8 @@ import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } 
 import { checkContactAction, explainContactAction } from "@/lib/authz/check-contact-action";
 import { toContactResource, toProposedContactResource } from "@/lib/authz/contact-resources";
 import { principalFromIdentity } from "@/lib/authz/principal";
-import { findClosedPortUrl, startSilentServer } from "@/lib/authz/testing/fake-servers";
-import { startPdp, type PdpProcess } from "@/lib/authz/testing/pdp-process";
+import { findClosedPortUrl, startSilentServer } from "@/lib/testing/fake-servers";
+import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
 
 const ME = "sub-me";
 const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, groups }).principal;

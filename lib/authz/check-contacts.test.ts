@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
 import { checkContactActions } from "@/lib/authz/check-contacts";
 import type { ContactRecord } from "@/lib/authz/contact-resources";
-import { demoContactsFor } from "@/lib/authz/testing/demo-contacts";
+import { demoContactsFor } from "@/lib/testing/demo-contacts";
 import { principalFromIdentity } from "@/lib/authz/principal";
-import { findClosedPortUrl, startHttpServer, startSilentServer } from "@/lib/authz/testing/fake-servers";
-import { startPdp, type PdpProcess } from "@/lib/authz/testing/pdp-process";
+import { findClosedPortUrl, startHttpServer, startSilentServer } from "@/lib/testing/fake-servers";
+import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
 
 const ME = "sub-me";
 const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, groups }).principal;

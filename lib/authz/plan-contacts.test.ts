@@ -11,8 +11,8 @@ import { CONTACT_ACTIONS, type ContactAction } from "@/lib/authz/contact-resourc
 import { planContactAccess } from "@/lib/authz/plan-contacts";
 import { planToSql } from "@/lib/authz/plan-to-sql";
 import { principalFromIdentity, type ContactPrincipal } from "@/lib/authz/principal";
-import { createContactsDb, testUuid, type ContactsDb } from "@/lib/authz/testing/contacts-db";
-import { startPdp, type PdpProcess } from "@/lib/authz/testing/pdp-process";
+import { createContactsDb, testUuid, type ContactsDb } from "@/lib/testing/contacts-db";
+import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
 
 const PERSONAS: Record<string, ContactPrincipal> = {
   admin: principalFromIdentity({ sub: "sub-admin", groups: ["admin"] }).principal,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contacts } from "@/lib/db/schema";
 
 import { planToSql, UnsupportedPlanError, type PlanColumns, type PlanFilter } from "@/lib/authz/plan-to-sql";
-import { createContactsDb, testUuid, type ContactsDb } from "@/lib/authz/testing/contacts-db";
+import { createContactsDb, testUuid, type ContactsDb } from "@/lib/testing/contacts-db";
 
 const COLUMNS: PlanColumns = {
   "request.resource.attr.owner": contacts.owner,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
-import { startPdp, type PdpProcess } from "@/lib/authz/testing/pdp-process";
+import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
 import { closeDatabase } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contacts } from "@/lib/db/schema";

@@ -8,7 +8,7 @@ import { findMigrationsFolder, migrateDatabase } from "@/lib/db/migrate";
 import { contacts } from "@/lib/db/schema";
 import { seedContacts } from "@/lib/db/seed-contacts";
 import { sampleContacts } from "@/lib/db/seed-data";
-import { testBackends, type TestDatabase } from "@/lib/db/testing/test-databases";
+import { testBackends, type TestDatabase } from "@/lib/testing/test-databases";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 
 /** How many migrations exist, so this test needs no edit when one is added. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startSeeded } from "@/cognito/test-support";
+import { type Harness, startSeeded } from "@/lib/testing/cognito-stand-in";
 import { parseSeedOwners, resolveSeedOwners, SeedOwnersError, seedOwnerSourceFromEnv } from "@/lib/db/seed-owners";
 
 describe("seedOwnerSourceFromEnv", () => {

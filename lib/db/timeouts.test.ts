@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { startSilentServer } from "@/lib/authz/testing/fake-servers";
+import { startSilentServer } from "@/lib/testing/fake-servers";
 import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";

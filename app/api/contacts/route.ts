@@ -1,9 +1,9 @@
 import { createContact } from "@/lib/contacts/contact-mutations";
 import { listContactsForUser } from "@/lib/contacts/contact-reads";
 import { listQueryFrom } from "@/lib/contacts/list-query";
-import { apiError } from "@/lib/http/api-errors";
-import { mutationResponse, readJsonObject, withBearerUser } from "@/lib/http/contact-api";
-import { toApiContact } from "@/lib/http/api-contact";
+import { apiError } from "@/lib/api/errors";
+import { mutationResponse, readJsonObject, withBearerUser } from "@/lib/api/bearer-handler";
+import { toApiContact } from "@/lib/api/contact-json";
 
 export const dynamic = "force-dynamic";
 

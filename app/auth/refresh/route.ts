@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { refreshSession } from "@/lib/auth/refresh";
+import { refreshSession } from "@/lib/auth/session/refresh";
 import { safeReturnPath } from "@/lib/auth/return-to";
-import { clearAllSessions } from "@/lib/auth/session";
+import { clearAllSessions } from "@/lib/auth/session/stored-session";
 import { getEnv } from "@/lib/env";
 import { paths } from "@/lib/paths";
 

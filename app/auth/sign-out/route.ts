@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { signOut } from "@/lib/auth/sign-out";
-import { apiError } from "@/lib/http/api-errors";
+import { signOut } from "@/lib/auth/session/sign-out";
+import { apiError } from "@/lib/api/errors";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 export const dynamic = "force-dynamic";

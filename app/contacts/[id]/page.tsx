@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ContactDetails } from "@/app/_components/contact-details";
 import { Decision } from "@/app/_components/permissions-table";
 import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
-import { requireReadableContact } from "@/lib/http/contact-page";
+import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Contact" };

@@ -3,7 +3,7 @@ import { ContactForm } from "@/app/_components/contact-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { createContactAction } from "@/lib/contacts/contact-actions";
 import { canCreateContact } from "@/lib/contacts/contact-reads";
-import { loadOrUnavailable } from "@/lib/http/fail-closed";
+import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "New contact" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { NewPasswordForm } from "@/app/_components/new-password-form";
-import { pendingChallengeCookie } from "@/lib/auth/password-session";
+import { pendingChallengeCookie } from "@/lib/auth/session/password-cookies";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Set a new password" };

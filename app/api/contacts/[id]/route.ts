@@ -1,9 +1,9 @@
 import { versionFromText } from "@/lib/contacts/contact-input";
 import { deleteContact, updateContact } from "@/lib/contacts/contact-mutations";
 import { getContactForUser } from "@/lib/contacts/contact-reads";
-import { apiError } from "@/lib/http/api-errors";
-import { toApiContact } from "@/lib/http/api-contact";
-import { mutationResponse, readJsonObject, withBearerUser } from "@/lib/http/contact-api";
+import { apiError } from "@/lib/api/errors";
+import { toApiContact } from "@/lib/api/contact-json";
+import { mutationResponse, readJsonObject, withBearerUser } from "@/lib/api/bearer-handler";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DeleteContactForm } from "@/app/_components/delete-contact-form";
-import { requireReadableContact } from "@/lib/http/contact-page";
+import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Delete contact" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ContactForm } from "@/app/_components/contact-form";
 import { updateContactAction } from "@/lib/contacts/contact-actions";
-import { requireReadableContact } from "@/lib/http/contact-page";
+import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Edit contact" };

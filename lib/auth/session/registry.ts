@@ -1,0 +1,125 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import {
+  needsTouch,
+  newSessionTimes,
+  sessionState,
+  touchedTimes,
+  type SessionState,
+  type SessionTimeouts,
+} from "@/lib/auth/session/expiry";
+import type { Database } from "@/lib/db/client";
+import { sessions, type SessionRow } from "@/lib/db/schema";
+
+/**
+ * The server-side session registry: data access only. Every lookup is by primary key (or the origin_jti index),
+ * and nothing is cached in process memory, so a session revoked on one instance is ended on all of them.
+ */
+
+export type SessionMethod = SessionRow["method"];
+
+export type NewSession = { sub: string; method: SessionMethod; userAgent: string; originJti: string | undefined };
+
+/** 256 random bits, base64url: the secret the cookie carries. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newSessionId(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export async function createSession(db: Database, input: NewSession, timeouts: SessionTimeouts, now = new Date()) {
+  const row = { id: newSessionId(), ...input, originJti: input.originJti ?? null, ...newSessionTimes(now, timeouts) };
+  const [created] = await db.insert(sessions).values(row).returning();
+  if (!created) throw new Error("the session row was not created");
+  return created;
+}
+
+export async function findSession(db: Database, id: string): Promise<SessionRow | null> {
+  if (!SESSION_ID_PATTERN.test(id)) return null;
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export type SessionCheck = { state: SessionState; session: SessionRow | null };
+
+/**
+ * The state of the session `id` at `now`, writing last-seen (and so the idle expiry) only when it is a minute old:
+ * one primary-key read per request, and a write at most once a minute per session.
+ */
+export async function checkSession(
+  db: Database,
+  id: string,
+  timeouts: SessionTimeouts,
+  now = new Date(),
+): Promise<SessionCheck> {
+  const session = await findSession(db, id);
+  if (!session) return { state: "revoked", session: null };
+  const state = sessionState(session, now);
+  if (state === "active" && needsTouch(session, now)) {
+    const times = touchedTimes(session, now, timeouts);
+    await db
+      .update(sessions)
+      .set(times)
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    return { state, session: { ...session, ...times } };
+  }
+  return { state, session };
+}
+
+/** Revokes one session, only if it belongs to `sub`: a forged id of someone else's session changes nothing. */
+export async function revokeSession(db: Database, id: string, sub: string, now = new Date()): Promise<boolean> {
+  if (!SESSION_ID_PATTERN.test(id)) return false;
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), eq(sessions.sub, sub), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length > 0;
+}
+
+/** Ends a session by its id alone: for the browser that holds it (its sealed cookie is the proof), at sign-out. */
+export async function endSession(db: Database, id: string, now = new Date()): Promise<void> {
+  if (!SESSION_ID_PATTERN.test(id)) return;
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+export async function revokeAllSessions(db: Database, sub: string, now = new Date()): Promise<number> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.sub, sub), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+
+/** The user's sessions that could still be used, most recently seen first. */
+export async function listActiveSessions(db: Database, sub: string, now = new Date()): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.sub, sub),
+        isNull(sessions.revokedAt),
+        gt(sessions.idleExpiresAt, now),
+        gt(sessions.absoluteExpiresAt, now),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(100);
+}
+
+/** The session a Cognito sign-in (its origin_jti) belongs to, if this app started it. */
+export async function findSessionByOrigin(db: Database, originJti: string): Promise<SessionRow | null> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.originJti, originJti)).limit(1);
+  return row ?? null;
+}
+
+/** Records the origin_jti of a session's newest tokens (Cognito keeps it across refreshes; this holds if not). */
+export async function recordOrigin(db: Database, id: string, originJti: string): Promise<void> {
+  await db.update(sessions).set({ originJti }).where(eq(sessions.id, id));
+}
