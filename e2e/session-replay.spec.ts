@@ -61,6 +61,8 @@ for (const via of ["password", "hosted-ui"] as const) {
 }
 
 test("sign out everywhere from one browser ends the sessions of every other browser", async ({ browser }) => {
+  // Two sign-ins (one through the Hosted UI), a global sign-out at Cognito and a replay: over 30 s on a busy machine.
+  test.slow();
   const user = await createTestUser({ group: "user" });
   const first = await signedInBrowser(browser, user);
   const second = await signedInBrowser(browser, user, "hosted-ui");
