@@ -28,7 +28,7 @@ describe("explainContactAction against the PDP", () => {
   it.each([
     ["admin creates for anyone", admin, "someone-else", { allowed: true, reason: "admin role" }],
     ["a user creates as owner", user, ME, { allowed: true, reason: "owner" }],
-    ["a user creates in someone else's name", user, "someone-else", { allowed: false, reason: "no rule allows it" }],
+    ["a user creates in someone else's name", user, "someone-else", { allowed: false, reason: "not the owner" }],
     ["no_role creates as owner", nobody, ME, { allowed: false, reason: "no rule allows it" }],
   ])("create on proposed attributes: %s", async (_, principal, owner, expected) => {
     const resource = toProposedContactResource({ owner, isPrivate: true });
@@ -49,7 +49,7 @@ describe("explainContactAction against the PDP", () => {
       user,
       "delete",
       contact("someone-else", false),
-      { allowed: false, reason: "no rule allows it" },
+      { allowed: false, reason: "not the owner" },
     ],
     [
       "a user reads someone else's public one",
