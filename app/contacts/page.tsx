@@ -23,7 +23,7 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
   const { q, page, pageSize } = query.success ? query.data : { q: undefined, page: 1, pageSize: 25 };
   const here = `${paths.contacts}${q ? `?q=${encodeURIComponent(q)}` : ""}`;
   const user = await requireUser(here);
-  const list = await loadOrUnavailable(() => listContactsForUser(user, { search: q, page, pageSize }), here);
+  const list = await loadOrUnavailable(() => listContactsForUser(user, { q, page, pageSize }), here);
   const lastPage = Math.max(1, Math.ceil(list.total / list.pageSize));
   // A page past the end (an old link, or rows deleted since) shows the last page instead of an empty range.
   if (list.page > lastPage) redirect(contactsPageHref(lastPage, list.pageSize, q));

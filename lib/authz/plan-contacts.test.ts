@@ -131,7 +131,7 @@ describe("a list by plan equals the contacts single checks allow", () => {
         listByPlan(principal, action),
         checkContactActions(principal, CONTACTS, client),
       ]);
-      const allowed = check.decisions.filter((d) => d.actions[action]).map((d) => d.contactId);
+      const allowed = check.contacts.filter((c) => c.permissions[action].allowed).map((c) => c.contact.id);
       expect(ids).toEqual(allowed.sort());
     },
   );

@@ -150,7 +150,7 @@ describe("listing", () => {
   });
 
   it("searches and paginates in the same query", async () => {
-    const page1 = await listContactsForUser(admin, { search: "open", pageSize: 1 });
+    const page1 = await listContactsForUser(admin, { q: "open", pageSize: 1 });
     expect(page1.total).toBe(1);
     expect(page1.contacts[0]?.name).toBe("Open");
     const paged = await listContactsForUser(admin, { pageSize: 2, page: 2 });
@@ -159,6 +159,6 @@ describe("listing", () => {
   });
 
   it("escapes LIKE wildcards in searches", async () => {
-    expect((await listContactsForUser(admin, { search: "%" })).total).toBe(0);
+    expect((await listContactsForUser(admin, { q: "%" })).total).toBe(0);
   });
 });
