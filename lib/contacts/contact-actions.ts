@@ -76,5 +76,5 @@ export async function deleteContactAction(_previous: ContactFormState, formData:
   });
   if (result.status !== "ok") return toFormState(result, {});
   revalidatePath(paths.contacts);
-  redirect(`${paths.contacts}?deleted=1`);
+  redirect(paths.contactsWith({ deleted: true }));
 }
