@@ -59,7 +59,7 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([pdp?.stop(), db?.close()]));
 
-/** The ids the plan lets `principal` see, the way lib/contacts will query them. */
+/** The ids the plan lets `principal` see, the way contact-reads.ts queries them. */
 async function listByPlan(principal: ContactPrincipal, action: ContactAction) {
   const { plan } = await planContactAccess(principal, action, client);
   const query = planToSql(plan, CONTACT_PLAN_COLUMNS);

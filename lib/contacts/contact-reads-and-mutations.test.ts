@@ -23,7 +23,7 @@ let pdp: PdpProcess;
 
 beforeAll(async () => {
   pdp = await startPdp(3798, 3799);
-  // The service reads its settings from the environment, as the app does.
+  // lib/env.ts reads the settings from the environment, as in the app.
   Object.assign(process.env, {
     COGNITO_MODE: "local",
     COGNITO_LOCAL_URL: "http://127.0.0.1:9",
@@ -51,7 +51,7 @@ async function create(user: CurrentUser, fields: Record<string, unknown>) {
   return result.contact;
 }
 
-describe("contact mutations", () => {
+describe("createContact, updateContact, deleteContact (contact-mutations)", () => {
   it("creates with the principal as owner, and refuses an owner in the input", async () => {
     const contact = await create(alice, { name: "Ada" });
     expect(contact.owner).toBe("alice-sub");
@@ -129,7 +129,7 @@ describe("contact mutations", () => {
   });
 });
 
-describe("listing", () => {
+describe("listContactsForUser (contact-reads)", () => {
   it("shows a user their own and others' public contacts, never others' private ones, with reasons", async () => {
     const list = await listContactsForUser(bob, { pageSize: 100 });
     expect(list.contacts.length).toBeGreaterThan(0);
