@@ -35,9 +35,8 @@ function plainText(status: number, message: string): NextResponse {
 
 // From the canonical origin, not request.url: Next builds that from the address it listens on (next.config.js).
 function signInRedirect(request: NextRequest, appUrl: URL): NextResponse {
-  const signIn = new URL(paths.signIn, appUrl.origin);
-  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(signIn);
+  const callbackUrl = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  return NextResponse.redirect(new URL(paths.signInWith({ callbackUrl }), appUrl.origin));
 }
 
 /** Next reads the nonce from the request's CSP header and puts it on its own scripts. */

@@ -26,9 +26,9 @@ test.describe("bob's token against alice's contacts", () => {
         status,
         code,
       );
-      if (status === 403) expect(patched.message).toBe("You may not update this contact (no rule allows it).");
+      if (status === 403) expect(patched.message).toBe("You may not update this contact (not the owner).");
       const deleted = await expectError(await bob.remove(before.id, before.version), status, code);
-      if (status === 403) expect(deleted.message).toBe("You may not delete this contact (no rule allows it).");
+      if (status === 403) expect(deleted.message).toBe("You may not delete this contact (not the owner).");
       // Without a version nothing is deleted either: the version is required, as for PATCH.
       expect((await expectError(await bob.remove(before.id), 400, "invalid")).fieldErrors).toHaveProperty("version");
 
@@ -99,7 +99,7 @@ test("a POST by bob makes bob the owner", async ({ apiAs }) => {
   const asAlice = await (await apiAs("alice")).getOk(created.id);
   expect(asAlice).toMatchObject({ owner: bob.sub, ownedByUser: false });
   expect(asAlice.actions).toEqual({ read: true, update: false, delete: false });
-  expect(asAlice.reasons).toEqual({ read: "not private", update: "no rule allows it", delete: "no rule allows it" });
+  expect(asAlice.reasons).toEqual({ read: "not private", update: "not the owner", delete: "not the owner" });
 });
 
 test("an invalid POST answers 400 with the field errors and saves nothing", async ({ apiAs }) => {

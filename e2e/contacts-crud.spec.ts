@@ -59,7 +59,7 @@ test("alice creates a public contact: she may do everything, bob only read it, t
   ] as const) {
     await bobDetail.page.goto(path);
     await expect(bobDetail.page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
-      `You may not ${action} this contact (no rule allows it).`,
+      `You may not ${action} this contact (not the owner).`,
     );
     await expect(bobDetail.page.getByRole("button", { name: /^(Save|Delete contact)$/ })).toHaveCount(0);
   }

@@ -17,8 +17,8 @@ const cases = [
   {
     privacy: "public",
     isPrivate: false,
-    update: "You may not update this contact (no rule allows it).",
-    remove: "You may not delete this contact (no rule allows it).",
+    update: "You may not update this contact (not the owner).",
+    remove: "You may not delete this contact (not the owner).",
   },
   { privacy: "private", isPrivate: true, update: NOT_FOUND, remove: NOT_FOUND },
 ] as const;

@@ -102,7 +102,7 @@ test("through the pages: a NUL in the search box or a form field is a message, n
   pageAs,
 }) => {
   const page = await pageAs("alice");
-  await page.goto(`${paths.contacts}?q=${encodeURIComponent("ada\u0000")}`);
+  await page.goto(paths.contactsWith({ q: "ada\u0000" }));
   await expect(page.locator("#q-error")).toHaveText("q contains a control character.");
 
   const form = new ContactFormPage(page);

@@ -48,7 +48,12 @@ test("each response gets its own nonce, on Next's scripts", async ({ request }) 
 
 test("signed-out pages show no CSP violation", async ({ page }) => {
   const csp = await watchCsp(page);
-  for (const path of [paths.signIn, paths.newPassword, "/no-such-page", `${paths.unavailable}?reason=database`]) {
+  for (const path of [
+    paths.signIn,
+    paths.newPassword,
+    "/no-such-page",
+    paths.unavailableWith({ reason: "database" }),
+  ]) {
     const response = await page.goto(path);
     expect(response?.headers()["content-security-policy"], path).toContain("'strict-dynamic'");
     if (!path.startsWith(paths.unavailable)) await expectHydrated(page);

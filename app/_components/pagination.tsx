@@ -1,17 +1,7 @@
 import Link from "next/link";
-import { DEFAULT_PAGE_SIZE } from "@/lib/contacts/list-limits";
 import { paths } from "@/lib/paths";
 
 type PaginationProps = { page: number; pageSize: number; total: number; query: string | undefined };
-
-export function contactsPageHref(page: number, pageSize: number, query: string | undefined): string {
-  const params = new URLSearchParams();
-  if (query) params.set("q", query);
-  if (page > 1) params.set("page", String(page));
-  if (pageSize !== DEFAULT_PAGE_SIZE) params.set("pageSize", String(pageSize));
-  const search = params.toString();
-  return search ? `${paths.contacts}?${search}` : paths.contacts;
-}
 
 export function Pagination({ page, pageSize, total, query }: PaginationProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -26,7 +16,7 @@ export function Pagination({ page, pageSize, total, query }: PaginationProps) {
       <div className="flex gap-2">
         {page > 1 ? (
           <Link
-            href={contactsPageHref(page - 1, pageSize, query)}
+            href={paths.contactsWith({ q: query, page: page - 1, pageSize })}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
           >
             Previous
@@ -34,7 +24,7 @@ export function Pagination({ page, pageSize, total, query }: PaginationProps) {
         ) : null}
         {page < pages ? (
           <Link
-            href={contactsPageHref(page + 1, pageSize, query)}
+            href={paths.contactsWith({ q: query, page: page + 1, pageSize })}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
           >
             Next

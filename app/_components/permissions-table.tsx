@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import type { ContactAction } from "@/lib/authz/contact-resources";
-import type { ContactWithPermissions, Permission } from "@/lib/contacts/contact-reads";
+import type { ActionDecision } from "@/lib/authz/decision-reasons";
+import type { ContactWithPermissions } from "@/lib/contacts/contact-reads";
 import { paths } from "@/lib/paths";
 
 type PermissionsTableProps = { contacts: ContactWithPermissions[]; actions: readonly ContactAction[] };
@@ -12,7 +13,7 @@ function capitalize(word: string): string {
 }
 
 /** "Allowed" or "Denied", and the rule or role that decided, as Cerbos reported it. */
-export function Decision({ permission, action }: { permission: Permission; action: ContactAction }) {
+export function Decision({ permission, action }: { permission: ActionDecision; action: ContactAction }) {
   return (
     <span data-action={action} data-allowed={permission.allowed} className="inline-flex flex-col gap-0.5">
       <span

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Inspector } from "@/app/_components/inspector";
-import { contactsPageHref, Pagination } from "@/app/_components/pagination";
+import { Pagination } from "@/app/_components/pagination";
 import { PermissionsTable } from "@/app/_components/permissions-table";
 import { SearchForm } from "@/app/_components/search-form";
 import { UserBar } from "@/app/_components/user-bar";
 import { requireUser } from "@/lib/auth/current-user";
 import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
 import { listContactsForUser } from "@/lib/contacts/contact-reads";
-import { listQueryFrom } from "@/lib/contacts/list-query";
+import { listQueryFrom, listQuerySchema } from "@/lib/contacts/list-query";
 import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
 import { paths } from "@/lib/paths";
 
@@ -20,13 +20,13 @@ type ContactsPageProps = { searchParams: Promise<Record<string, string | string[
 export default async function ContactsPage({ searchParams }: ContactsPageProps) {
   const params = await searchParams;
   const query = listQueryFrom(params);
-  const { q, page, pageSize } = query.success ? query.data : { q: undefined, page: 1, pageSize: 25 };
-  const here = `${paths.contacts}${q ? `?q=${encodeURIComponent(q)}` : ""}`;
+  const { q, page, pageSize } = query.success ? query.data : listQuerySchema.parse({});
+  const here = paths.contactsWith({ q });
   const user = await requireUser(here);
-  const list = await loadOrUnavailable(() => listContactsForUser(user, { search: q, page, pageSize }), here);
+  const list = await loadOrUnavailable(() => listContactsForUser(user, { q, page, pageSize }), here);
   const lastPage = Math.max(1, Math.ceil(list.total / list.pageSize));
   // A page past the end (an old link, or rows deleted since) shows the last page instead of an empty range.
-  if (list.page > lastPage) redirect(contactsPageHref(lastPage, list.pageSize, q));
+  if (list.page > lastPage) redirect(paths.contactsWith({ q, page: lastPage, pageSize: list.pageSize }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

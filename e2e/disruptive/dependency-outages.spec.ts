@@ -104,7 +104,7 @@ test("a Cognito API that accepts and never answers: sign-in, refresh and sign-ou
     instance().cognito.setMode({ kind: "black-hole" });
 
     const refresh = await timed("refresh", async () => {
-      await page.goto(`${paths.refresh}?returnTo=${encodeURIComponent(paths.contacts)}`);
+      await page.goto(paths.refreshWith({ returnTo: paths.contacts }));
       await new UnavailablePage(page).expectShownBecause("cognito", paths.contacts);
     });
     expect(refresh.ms, "a refresh that Cognito never answers ends on the unavailable page").toBeLessThan(bound);

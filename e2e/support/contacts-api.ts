@@ -89,7 +89,7 @@ export class ContactsApi {
   }
 
   private url(id: string): string {
-    return `${paths.apiContacts}/${encodeURIComponent(id)}`;
+    return paths.apiContact(id);
   }
 
   list(query: Record<string, string | number> = {}): Promise<APIResponse> {

@@ -18,11 +18,11 @@ const everything = (reason: string): ContactDecisions => ({
 export const OWNER_DECISIONS = everything("owner");
 /** An admin's view of any contact, their own included ("admin role" outranks "owner"). */
 export const ADMIN_DECISIONS = everything("admin role");
-/** Another member's public contact. */
+/** Another member's public contact: readable, but only its owner (or an admin) may change it. */
 export const READER_DECISIONS: ContactDecisions = {
   read: { allowed: true, reason: "not private" },
-  update: { allowed: false, reason: "no rule allows it" },
-  delete: { allowed: false, reason: "no rule allows it" },
+  update: { allowed: false, reason: "not the owner" },
+  delete: { allowed: false, reason: "not the owner" },
 };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -41,7 +41,7 @@ export async function expectApiUnavailable(
 
 /** After recovery: the same read works and shows `present`, and the write refused during the outage is absent. */
 export async function expectApiRecovered(request: APIRequestContext, token: string, present: string, absent: string) {
-  const response = await request.get(`${paths.apiContacts}?pageSize=50&q=${encodeURIComponent("Zz outage")}`, {
+  const response = await request.get(paths.apiContactsWith({ q: "Zz outage", pageSize: 50 }), {
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(response.status()).toBe(200);

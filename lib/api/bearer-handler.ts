@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateBearer } from "@/lib/auth/token/bearer";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
-import { UnsupportedPlanError } from "@/lib/authz/plan-to-sql";
+import { UnsupportedPlanError } from "@/lib/authz/unsupported-plan-error";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import type { MutationResult } from "@/lib/contacts/guarded-mutation";
 import { apiError } from "@/lib/api/errors";

@@ -13,7 +13,7 @@ import { checkRegisteredSession, isDatabaseUnavailable } from "@/lib/auth/sessio
 import { readStoredSession, type SessionKind } from "@/lib/auth/session/stored-session";
 import { isExpired } from "@/lib/auth/token/lifetime";
 import { getEnv } from "@/lib/env";
-import { paths } from "@/lib/paths";
+import { paths, type SignInError } from "@/lib/paths";
 import { safeReturnPath } from "@/lib/auth/return-to";
 
 /** Who is asking, from a verified Cognito access token. */
@@ -103,7 +103,7 @@ export const getCurrentUser = cache(async (): Promise<UserResolution> => {
   return { status: "signed-in", user: { ...resolution.user, sessionId: stored.sessionId } };
 });
 
-const END_ERRORS: Record<SessionEndReason, string> = {
+const END_ERRORS: Record<SessionEndReason, SignInError> = {
   revoked: "SessionRevoked",
   idle: "SessionIdle",
   expired: "SessionExpired",
@@ -112,17 +112,17 @@ const END_ERRORS: Record<SessionEndReason, string> = {
 /** For pages and server actions: the signed-in user, or a redirect to where the request can go on. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const resolution = await getCurrentUser();
-  const back = encodeURIComponent(safeReturnPath(returnTo));
+  const back = safeReturnPath(returnTo);
   switch (resolution.status) {
     case "signed-in":
       return resolution.user;
     case "expired":
-      redirect(`${paths.refresh}?returnTo=${back}`);
+      redirect(paths.refreshWith({ returnTo: back }));
     case "unavailable":
-      redirect(`${paths.unavailable}?reason=${resolution.reason}&returnTo=${back}`);
+      redirect(paths.unavailableWith({ reason: resolution.reason, returnTo: back }));
     case "ended":
-      redirect(`${paths.signIn}?error=${END_ERRORS[resolution.reason]}&callbackUrl=${back}`);
+      redirect(paths.signInWith({ error: END_ERRORS[resolution.reason], callbackUrl: back }));
     case "signed-out":
-      redirect(`${paths.signIn}?callbackUrl=${back}`);
+      redirect(paths.signInWith({ callbackUrl: back }));
   }
 }

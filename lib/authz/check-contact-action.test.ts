@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
-import { checkContactAction, explainContactAction } from "@/lib/authz/check-contact-action";
+import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
 import { toContactResource, toProposedContactResource } from "@/lib/authz/contact-resources";
 import { principalFromIdentity } from "@/lib/authz/principal";
 import { findClosedPortUrl, startSilentServer } from "@/lib/testing/fake-servers";
@@ -28,7 +28,7 @@ describe("explainContactAction against the PDP", () => {
   it.each([
     ["admin creates for anyone", admin, "someone-else", { allowed: true, reason: "admin role" }],
     ["a user creates as owner", user, ME, { allowed: true, reason: "owner" }],
-    ["a user creates in someone else's name", user, "someone-else", { allowed: false, reason: "no rule allows it" }],
+    ["a user creates in someone else's name", user, "someone-else", { allowed: false, reason: "not the owner" }],
     ["no_role creates as owner", nobody, ME, { allowed: false, reason: "no rule allows it" }],
   ])("create on proposed attributes: %s", async (_, principal, owner, expected) => {
     const resource = toProposedContactResource({ owner, isPrivate: true });
@@ -49,7 +49,7 @@ describe("explainContactAction against the PDP", () => {
       user,
       "delete",
       contact("someone-else", false),
-      { allowed: false, reason: "no rule allows it" },
+      { allowed: false, reason: "not the owner" },
     ],
     [
       "a user reads someone else's public one",
@@ -71,15 +71,30 @@ describe("explainContactAction against the PDP", () => {
   });
 });
 
-describe("checkContactAction", () => {
-  it("answers with the decision alone", async () => {
-    await expect(checkContactAction(user, contact(ME, false), "delete", client)).resolves.toBe(true);
-    await expect(checkContactAction(nobody, contact(ME, false), "read", client)).resolves.toBe(false);
+describe("checkContactPermissions against the PDP", () => {
+  it("decides read, update and delete on one loaded contact, with reasons", async () => {
+    const row = { id: "c-1", owner: "someone-else", isPrivate: false };
+    await expect(checkContactPermissions(user, row, client)).resolves.toEqual({
+      read: { allowed: true, reason: "not private" },
+      update: { allowed: false, reason: "not the owner" },
+      delete: { allowed: false, reason: "not the owner" },
+    });
+    const denied = { allowed: false, reason: "no rule allows it" };
+    await expect(checkContactPermissions(nobody, { ...row, owner: ME }, client)).resolves.toEqual({
+      read: denied,
+      update: denied,
+      delete: denied,
+    });
   });
+});
 
-  it("fails closed on a closed port and within the timeout on a PDP that never answers", async () => {
+describe("single checks when the PDP is broken", () => {
+  it("fail closed on a closed port and within the timeout on a PDP that never answers", async () => {
     const closed = createCerbosClient({ url: await findClosedPortUrl(), timeoutMs: 2_000 });
-    await expect(checkContactAction(admin, contact(ME, false), "read", closed)).rejects.toThrow(
+    await expect(explainContactAction(admin, contact(ME, false), "read", closed)).rejects.toThrow(
+      AuthorizationUnavailableError,
+    );
+    await expect(checkContactPermissions(admin, { id: "c-1", owner: ME, isPrivate: false }, closed)).rejects.toThrow(
       AuthorizationUnavailableError,
     );
 
@@ -87,7 +102,7 @@ describe("checkContactAction", () => {
     try {
       const started = Date.now();
       const hanging = createCerbosClient({ url: silent.url, timeoutMs: 300 });
-      await expect(checkContactAction(admin, contact(ME, false), "read", hanging)).rejects.toThrow(
+      await expect(explainContactAction(admin, contact(ME, false), "read", hanging)).rejects.toThrow(
         AuthorizationUnavailableError,
       );
       expect(Date.now() - started).toBeLessThan(2_000);

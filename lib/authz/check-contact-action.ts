@@ -3,13 +3,47 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { callCerbos, getCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
-import type { ContactPolicyAction, ContactResource } from "@/lib/authz/contact-resources";
-import { decideAction, type ActionDecision } from "@/lib/authz/decision-reasons";
+import {
+  CONTACT_ACTIONS,
+  toContactResource,
+  type ContactPolicyAction,
+  type ContactRecord,
+  type ContactResource,
+} from "@/lib/authz/contact-resources";
+import {
+  decideAction,
+  decideContactPermissions,
+  type ActionDecision,
+  type ContactPermissions,
+  type DecisionSource,
+} from "@/lib/authz/decision-reasons";
 import { toRequestPrincipal, type ContactPrincipal } from "@/lib/authz/principal";
+
+/** One CheckResources call about one resource; undefined when the answer says nothing about it (deny). */
+async function checkResource(
+  principal: ContactPrincipal,
+  resource: ContactResource,
+  actions: readonly ContactPolicyAction[],
+  client: CerbosClient,
+): Promise<DecisionSource | undefined> {
+  const response = await callCerbos(client, (http, options) =>
+    http.checkResources(
+      {
+        requestId: randomUUID(),
+        principal: toRequestPrincipal(principal),
+        resources: [{ resource: { ...resource, attr: { ...resource.attr } }, actions: [...actions] }],
+        includeMetadata: true,
+      },
+      options,
+    ),
+  );
+  // Matched by kind and id, as for batches: an answer about another resource decides nothing.
+  return response.results.find((entry) => entry.resource.kind === resource.kind && entry.resource.id === resource.id);
+}
 
 /**
  * One action on one contact, with the reason: for `create` on proposed attributes
- * (toProposedContactResource) and for a loaded record right before a write. Throws
+ * (toProposedContactResource) and for the state an update would leave behind. Throws
  * AuthorizationUnavailableError when the PDP cannot answer (callers deny, never guess).
  */
 export async function explainContactAction(
@@ -18,30 +52,17 @@ export async function explainContactAction(
   action: ContactPolicyAction,
   client: CerbosClient = getCerbos(),
 ): Promise<ActionDecision> {
-  const response = await callCerbos(client, (http, options) =>
-    http.checkResources(
-      {
-        requestId: randomUUID(),
-        principal: toRequestPrincipal(principal),
-        resources: [{ resource: { ...resource, attr: { ...resource.attr } }, actions: [action] }],
-        includeMetadata: true,
-      },
-      options,
-    ),
-  );
-  // Matched by kind and id, as for batches: an answer about another resource decides nothing.
-  const result = response.results.find(
-    (entry) => entry.resource.kind === resource.kind && entry.resource.id === resource.id,
-  );
-  return decideAction(result, action);
+  return decideAction(await checkResource(principal, resource, [action], client), action);
 }
 
-/** {@link explainContactAction} when only the answer matters. */
-export async function checkContactAction(
+/**
+ * What the principal may do with one loaded contact (read, update, delete), and why: for a detail page and
+ * right before a write. Throws AuthorizationUnavailableError as explainContactAction does.
+ */
+export async function checkContactPermissions(
   principal: ContactPrincipal,
-  resource: ContactResource,
-  action: ContactPolicyAction,
+  contact: Pick<ContactRecord, "id" | "owner" | "isPrivate">,
   client: CerbosClient = getCerbos(),
-): Promise<boolean> {
-  return (await explainContactAction(principal, resource, action, client)).allowed;
+): Promise<ContactPermissions> {
+  return decideContactPermissions(await checkResource(principal, toContactResource(contact), CONTACT_ACTIONS, client));
 }

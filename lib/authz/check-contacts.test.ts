@@ -4,6 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
 import { checkContactActions } from "@/lib/authz/check-contacts";
 import type { ContactRecord } from "@/lib/authz/contact-resources";
+import {
+  NO_DECISION,
+  NO_RULE_ALLOWS,
+  type ActionDecision,
+  type ContactPermissions,
+} from "@/lib/authz/decision-reasons";
 import { demoContactsFor } from "@/lib/testing/demo-contacts";
 import { principalFromIdentity } from "@/lib/authz/principal";
 import { findClosedPortUrl, startHttpServer, startSilentServer } from "@/lib/testing/fake-servers";
@@ -11,11 +17,17 @@ import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
 
 const ME = "sub-me";
 const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, groups }).principal;
-const ALL = { read: true, update: true, delete: true };
-const READ_ONLY = { read: true, update: false, delete: false };
-const NOTHING = { read: false, update: false, delete: false };
-const reasons = (read: string, change: string) => ({ read, update: change, delete: change });
-const NO_RULE = "no rule allows it";
+const allow = (reason: string) => ({ allowed: true, reason });
+const deny = (reason: string) => ({ allowed: false, reason });
+const permissions = (read: ActionDecision, change: ActionDecision): ContactPermissions => ({
+  read,
+  update: change,
+  delete: change,
+});
+const OWNER = permissions(allow("owner"), allow("owner"));
+const ADMIN = permissions(allow("admin role"), allow("admin role"));
+const READER = permissions(allow("not private"), deny("not the owner"));
+const NOTHING = permissions(deny(NO_RULE_ALLOWS), deny(NO_RULE_ALLOWS));
 
 /** The PDP lists rule outputs in no fixed order (seen in 0.51): compare them as a set. */
 function withSortedOutputs(response: unknown): unknown {
@@ -38,14 +50,15 @@ afterAll(async () => pdp?.stop());
 
 describe("checkContactActions against the PDP", () => {
   it.each([
-    ["admin", ["admin"], ALL, reasons("admin role", "admin role"), ALL, reasons("admin role", "admin role")],
-    ["user", ["user"], ALL, reasons("owner", "owner"), READ_ONLY, reasons("not private", NO_RULE)],
-    ["no_role", [], NOTHING, reasons(NO_RULE, NO_RULE), NOTHING, reasons(NO_RULE, NO_RULE)],
-  ])("decides for %s, with reasons", async (_, groups, own, ownReasons, others, othersReasons) => {
-    const { decisions } = await checkContactActions(asPrincipal(groups), demoContactsFor(ME), client);
-    expect(decisions).toEqual([
-      { contactId: "contact-1", actions: own, reasons: ownReasons },
-      { contactId: "contact-2", actions: others, reasons: othersReasons },
+    ["admin", ["admin"], ADMIN, ADMIN],
+    ["user", ["user"], OWNER, READER],
+    ["no_role", [], NOTHING, NOTHING],
+  ])("decides for %s, with reasons", async (_, groups, own, others) => {
+    const contacts = demoContactsFor(ME);
+    const check = await checkContactActions(asPrincipal(groups), contacts, client);
+    expect(check.contacts).toEqual([
+      { contact: contacts[0], permissions: own },
+      { contact: contacts[1], permissions: others },
     ]);
   });
 
@@ -59,20 +72,18 @@ describe("checkContactActions against the PDP", () => {
       checkContactActions(asPrincipal(["admin"]), contacts, client),
       checkContactActions(asPrincipal(["user"]), contacts, client),
     ]);
-    expect(admin.decisions[2]?.reasons.update).toBe("admin role");
-    expect(user.decisions.map((d) => [d.actions, d.reasons])).toEqual([
-      [ALL, reasons("owner", "owner")],
-      [READ_ONLY, reasons("not private", NO_RULE)],
-      [NOTHING, reasons("private", NO_RULE)],
+    expect(admin.contacts[2]?.permissions.update).toEqual(allow("admin role"));
+    // Someone else's private contact: "private" outranks "not the owner" for a read.
+    expect(user.contacts.map((checked) => checked.permissions)).toEqual([
+      OWNER,
+      READER,
+      permissions(deny("private"), deny("not the owner")),
     ]);
   });
 
   it("prefers the admin reason for someone in both groups", async () => {
-    const { decisions } = await checkContactActions(asPrincipal(["user", "admin"]), demoContactsFor(ME), client);
-    expect(decisions.map((d) => d.reasons)).toEqual([
-      reasons("admin role", "admin role"),
-      reasons("admin role", "admin role"),
-    ]);
+    const check = await checkContactActions(asPrincipal(["user", "admin"]), demoContactsFor(ME), client);
+    expect(check.contacts.map((checked) => checked.permissions)).toEqual([ADMIN, ADMIN]);
   });
 
   it("captures a request that replays verbatim and the response as the PDP's JSON", async () => {
@@ -110,15 +121,15 @@ describe("checkContactActions against the PDP", () => {
     const requests = check.request as { resources: unknown[] }[];
     expect(requests.map((request) => request.resources.length)).toEqual([50, 50, 20]);
     expect(check.response).toHaveLength(3);
-    expect(check.decisions.map((d) => d.contactId)).toEqual(contacts.map((c) => c.id));
-    check.decisions.forEach((decision, i) => expect(decision.actions).toEqual(i % 3 === 0 ? ALL : READ_ONLY));
+    expect(check.contacts.map((checked) => checked.contact)).toEqual(contacts);
+    check.contacts.forEach((checked, i) => expect(checked.permissions).toEqual(i % 3 === 0 ? OWNER : READER));
   });
 
   it("asks nothing for no contacts", async () => {
     await expect(checkContactActions(asPrincipal(["admin"]), [], client)).resolves.toEqual({
       request: null,
       response: null,
-      decisions: [],
+      contacts: [],
     });
   });
 
@@ -171,8 +182,9 @@ describe("checkContactActions when the PDP is broken", () => {
   it("denies what an HTTP 200 leaves out", async () => {
     const server = await startHttpServer((_request, response) => response.writeHead(200).end('{"results":[]}'));
     try {
-      const { decisions } = await check(server.url);
-      expect(decisions.map((d) => d.actions)).toEqual([NOTHING, NOTHING]);
+      const { contacts } = await check(server.url);
+      const undecided = permissions(deny(NO_DECISION), deny(NO_DECISION));
+      expect(contacts.map((checked) => checked.permissions)).toEqual([undecided, undecided]);
     } finally {
       await server.close();
     }

@@ -5,14 +5,8 @@ import { randomUUID } from "node:crypto";
 import type { HTTP } from "@cerbos/http";
 
 import { callCerbos, getCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
-import {
-  CONTACT_ACTIONS,
-  CONTACT_KIND,
-  toContactResource,
-  type ContactAction,
-  type ContactRecord,
-} from "@/lib/authz/contact-resources";
-import { decideAction } from "@/lib/authz/decision-reasons";
+import { CONTACT_ACTIONS, CONTACT_KIND, toContactResource, type ContactRecord } from "@/lib/authz/contact-resources";
+import { decideContactPermissions, type ContactPermissions } from "@/lib/authz/decision-reasons";
 import { toPdpRequestJson, toPdpResponseJson } from "@/lib/authz/pdp-json";
 import { toRequestPrincipal, type ContactPrincipal } from "@/lib/authz/principal";
 
@@ -22,20 +16,16 @@ type CheckResourcesResponse = Awaited<ReturnType<HTTP["checkResources"]>>;
 /** The PDP's default limit per CheckResources request (server.requestLimits.maxResourcesPerRequest). */
 export const MAX_RESOURCES_PER_REQUEST = 50;
 
-export type ContactDecision = {
-  contactId: string;
-  actions: Record<ContactAction, boolean>;
-  /** Why, from the rule outputs: "admin role", "owner", "not private", "private", "no rule allows it"… */
-  reasons: Record<ContactAction, string>;
-};
+/** A contact as it was given, with what the principal may do with it. */
+export type CheckedContact<T extends ContactRecord> = { contact: T; permissions: ContactPermissions };
 
-export type ContactCheck = {
+export type ContactCheck<T extends ContactRecord> = {
   /** The CheckResources request body as the REST API takes it (paste it into `curl`); an array when split. */
   request: unknown;
   /** The PDP's answer in its JSON form (see pdp-json.ts); an array when the request was split. */
   response: unknown;
   /** One per contact, in the order given. */
-  decisions: ContactDecision[];
+  contacts: CheckedContact<T>[];
 };
 
 function splitIntoChunks<T>(items: readonly T[], size: number): T[][] {
@@ -62,28 +52,14 @@ function buildCheckRequest(
 }
 
 /** Fails closed: a contact or an action the PDP did not answer for is denied. */
-function decideContacts(contacts: readonly ContactRecord[], responses: CheckResourcesResponse[]): ContactDecision[] {
+function decideContacts<T extends ContactRecord>(contacts: readonly T[], responses: CheckResourcesResponse[]) {
   const resultsById = new Map(
     responses
       .flatMap((response) => response.results)
       .filter((result) => result.resource.kind === CONTACT_KIND)
       .map((result) => [result.resource.id, result]),
   );
-  return contacts.map((contact) => {
-    const result = resultsById.get(contact.id);
-    const decided = CONTACT_ACTIONS.map((action) => [action, decideAction(result, action)] as const);
-    return {
-      contactId: contact.id,
-      actions: Object.fromEntries(decided.map(([action, { allowed }]) => [action, allowed])) as Record<
-        ContactAction,
-        boolean
-      >,
-      reasons: Object.fromEntries(decided.map(([action, { reason }]) => [action, reason])) as Record<
-        ContactAction,
-        string
-      >,
-    };
-  });
+  return contacts.map((contact) => ({ contact, permissions: decideContactPermissions(resultsById.get(contact.id)) }));
 }
 
 function assertUniqueIds(contacts: readonly ContactRecord[]): void {
@@ -97,13 +73,13 @@ function assertUniqueIds(contacts: readonly ContactRecord[]): void {
  * Asks the PDP, in one round trip (chunks of 50 sent together), which of read/update/delete the
  * principal may perform on each contact, and why. Throws AuthorizationUnavailableError if any chunk fails.
  */
-export async function checkContactActions(
+export async function checkContactActions<T extends ContactRecord>(
   principal: ContactPrincipal,
-  contacts: readonly ContactRecord[],
+  contacts: readonly T[],
   client: CerbosClient = getCerbos(),
-): Promise<ContactCheck> {
+): Promise<ContactCheck<T>> {
   assertUniqueIds(contacts);
-  if (contacts.length === 0) return { request: null, response: null, decisions: [] };
+  if (contacts.length === 0) return { request: null, response: null, contacts: [] };
 
   const requestId = randomUUID();
   const requests = splitIntoChunks(contacts, MAX_RESOURCES_PER_REQUEST).map((chunk) =>
@@ -117,6 +93,6 @@ export async function checkContactActions(
   return {
     request: requestJson.length === 1 ? requestJson[0] : requestJson,
     response: responseJson.length === 1 ? responseJson[0] : responseJson,
-    decisions: decideContacts(contacts, responses),
+    contacts: decideContacts(contacts, responses),
   };
 }

@@ -1,4 +1,4 @@
-/** How a contact is described to Cerbos, and the demo contacts used until there is a database. Pure. */
+/** How a contact is described to Cerbos: its kind, actions and attributes. Pure. */
 
 export const CONTACT_KIND = "contact";
 

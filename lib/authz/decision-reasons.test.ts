@@ -1,7 +1,13 @@
 import type { OutputResult } from "@cerbos/core";
 import { describe, expect, it } from "vitest";
 
-import { decideAction, NO_DECISION, NO_RULE_ALLOWS, type DecisionSource } from "@/lib/authz/decision-reasons";
+import {
+  decideAction,
+  decideContactPermissions,
+  NO_DECISION,
+  NO_RULE_ALLOWS,
+  type DecisionSource,
+} from "@/lib/authz/decision-reasons";
 
 const SRC = "resource.contact.vdefault";
 const output = (action: string, rule: string, value: OutputResult["value"]): OutputResult => ({
@@ -58,6 +64,18 @@ describe("decideAction", () => {
     expect(decideAction(result, "read")).toEqual({ allowed: false, reason: "private" });
   });
 
+  it("explains a refused change with the owner rule's condition-not-met output, and a read with the lower rank", () => {
+    const notOwner = (action: string) =>
+      output(action, "owner-all", { granted: false, reason: "not the owner", rank: 4 });
+    const result = source({ read: false, update: false }, [
+      notOwner("update"),
+      notOwner("read"),
+      output("read", "member-read-public", { granted: false, reason: "private", rank: 3 }),
+    ]);
+    expect(decideAction(result, "update")).toEqual({ allowed: false, reason: "not the owner" });
+    expect(decideAction(result, "read")).toEqual({ allowed: false, reason: "private" });
+  });
+
   it("reads only the outputs of the action asked about", () => {
     const result = source({ read: true, update: false }, [
       output("read", "admin-all", { granted: true, reason: "admin role" }),
@@ -92,5 +110,21 @@ describe("decideAction", () => {
   it("denies what the PDP left out", () => {
     expect(decideAction(undefined, "read")).toEqual({ allowed: false, reason: NO_DECISION });
     expect(decideAction(source({}), "read")).toEqual({ allowed: false, reason: NO_DECISION });
+  });
+});
+
+describe("decideContactPermissions", () => {
+  it("decides read, update and delete from one result, and denies all three without one", () => {
+    const result = source({ read: true, update: false, delete: false }, [
+      output("read", "member-read-public", { granted: true, reason: "not private", rank: 3 }),
+      output("update", "owner-all", { granted: false, reason: "not the owner", rank: 4 }),
+    ]);
+    expect(decideContactPermissions(result)).toEqual({
+      read: { allowed: true, reason: "not private" },
+      update: { allowed: false, reason: "not the owner" },
+      delete: { allowed: false, reason: NO_RULE_ALLOWS },
+    });
+    const undecided = { allowed: false, reason: NO_DECISION };
+    expect(decideContactPermissions(undefined)).toEqual({ read: undecided, update: undecided, delete: undecided });
   });
 });

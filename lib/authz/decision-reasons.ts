@@ -4,7 +4,17 @@
  */
 import type { CheckResourcesResult } from "@cerbos/core";
 
+import type { ContactAction } from "@/lib/authz/contact-resources";
+
+/**
+ * The one shape of a decision, from the PDP's answer to pages and the API: whether the action is allowed, and the
+ * reason people read beside it ("owner", "not the owner", "private"…). The API's `actions`/`reasons` JSON is built
+ * from it at the edge (lib/api/contact-json.ts).
+ */
 export type ActionDecision = { allowed: boolean; reason: string };
+
+/** What the principal may do with one existing contact, action by action. */
+export type ContactPermissions = Record<ContactAction, ActionDecision>;
 
 /** Denied, and no rule said why (no rule matched the principal's roles and the action). */
 export const NO_RULE_ALLOWS = "no rule allows it";
@@ -57,4 +67,13 @@ export function decideAction(source: DecisionSource | undefined, action: string)
     .sort(byRank);
   if (output) return { allowed, reason: output.reason };
   return { allowed, reason: allowed ? describeAllowWithoutOutput(source, action) : NO_RULE_ALLOWS };
+}
+
+/** Every action on one existing contact, from its CheckResources result; fails closed as decideAction does. */
+export function decideContactPermissions(source: DecisionSource | undefined): ContactPermissions {
+  return {
+    read: decideAction(source, "read"),
+    update: decideAction(source, "update"),
+    delete: decideAction(source, "delete"),
+  };
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { contacts } from "@/lib/db/schema";
 
-import { planToSql, UnsupportedPlanError, type PlanColumns, type PlanFilter } from "@/lib/authz/plan-to-sql";
+import { planToSql, type PlanColumns, type PlanFilter } from "@/lib/authz/plan-to-sql";
+import { UnsupportedPlanError } from "@/lib/authz/unsupported-plan-error";
 import { createContactsDb, testUuid, type ContactsDb } from "@/lib/testing/contacts-db";
 
 const COLUMNS: PlanColumns = {

@@ -31,11 +31,9 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { PlanExpressionOperand, PlanKind } from "@cerbos/core";
-import { brandedError } from "@/lib/errors";
-
-export class UnsupportedPlanError extends brandedError("UnsupportedPlanError") {
-  override name = "UnsupportedPlanError";
-}
+import { checkValue, renderValue } from "@/lib/authz/plan-values";
+import { escapeLike } from "@/lib/db/like";
+import { UnsupportedPlanError } from "@/lib/authz/unsupported-plan-error";
 
 /** The plan's filter: what PlanResources answers, minus the bookkeeping. */
 export type PlanFilter = { kind: `${PlanKind}`; condition?: PlanExpressionOperand | undefined };
@@ -54,7 +52,6 @@ const SYMBOL: Record<Comparison, string> = { eq: "=", ne: "<>", lt: "<", le: "<=
 // `3 > x` is `x < 3`: the operator flips when the value comes first.
 const FLIPPED: Record<Comparison, Comparison> = { eq: "eq", ne: "ne", lt: "gt", le: "ge", gt: "lt", ge: "le" };
 const PATTERN = { contains: ["%", "%"], startsWith: ["", "%"], endsWith: ["%", ""] } as const;
-const JS_TYPE_OF: Partial<Record<string, string>> = { string: "string", number: "number", boolean: "boolean" };
 
 export function planToSql(filter: PlanFilter, columns: PlanColumns): PlanQuery {
   switch (filter.kind) {
@@ -189,24 +186,6 @@ function toPattern(operator: keyof typeof PATTERN, operands: unknown[], columns:
   if (typeof text !== "string") throw new UnsupportedPlanError(`"${operator}" needs a text attribute`);
   const [before, after] = PATTERN[operator];
   // The value is literal text: its LIKE wildcards and the escape character must not act as such.
-  const pattern = `${before}${text.replace(/[\\%_]/g, "\\$&")}${after}`;
+  const pattern = `${before}${escapeLike(text)}${after}`;
   return { sql: like(column, pattern), text: `${column.name} LIKE ${renderValue(pattern)}` };
-}
-
-/** CEL says a value of another type is simply unequal; SQL would cast ('false' = false), so refuse instead. */
-function checkValue(column: Column, value: unknown): string | number | boolean {
-  const expected = JS_TYPE_OF[column.dataType];
-  if (expected === undefined)
-    throw new UnsupportedPlanError(`Column "${column.name}" (${column.dataType}) is not supported`);
-  if (typeof value !== expected) {
-    throw new UnsupportedPlanError(
-      `${JSON.stringify(value)} cannot be compared with "${column.name}" (${column.dataType})`,
-    );
-  }
-  return value as string | number | boolean;
-}
-
-/** For the inspector only: SQL-looking literals, quotes doubled. */
-function renderValue(value: string | number | boolean): string {
-  return typeof value === "string" ? `'${value.replaceAll("'", "''")}'` : String(value);
 }

@@ -55,7 +55,7 @@ export async function createContactAction(_previous: ContactFormState, formData:
   redirect(paths.contactDetail(result.contact!.id));
 }
 
-/** The id and version travel in the form, so a forged post can name any contact: the service checks it again. */
+/** The id and version travel in the form, so a forged post can name any contact: contact-mutations.ts checks it again. */
 export async function updateContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
   const values = contactFieldsFromForm(formData);
   const id = text(formData, "id");
@@ -76,5 +76,5 @@ export async function deleteContactAction(_previous: ContactFormState, formData:
   });
   if (result.status !== "ok") return toFormState(result, {});
   revalidatePath(paths.contacts);
-  redirect(`${paths.contacts}?deleted=1`);
+  redirect(paths.contactsWith({ deleted: true }));
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { checkContactActions } from "@/lib/authz/check-contacts";
-import { explainContactAction } from "@/lib/authz/check-contact-action";
+import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
 import { toContactResource, toProposedContactResource } from "@/lib/authz/contact-resources";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ContactRow } from "@/lib/db/schema";
@@ -50,9 +49,9 @@ async function refuseUnlessAllowed(
   row: ContactRow,
   action: "update" | "delete",
 ): Promise<Refusal | null> {
-  const [decision] = (await checkContactActions(ctx.principal, [row], ctx.cerbos)).decisions;
-  if (!decision?.actions.read) return { status: "not-found" };
-  return decision.actions[action] ? null : refuse(decision.reasons[action], action);
+  const permissions = await checkContactPermissions(ctx.principal, row, ctx.cerbos);
+  if (!permissions.read.allowed) return { status: "not-found" };
+  return permissions[action].allowed ? null : refuse(permissions[action].reason, action);
 }
 
 function contactFieldsOf(row: ContactRow): ContactFields {

@@ -23,7 +23,7 @@ let pdp: PdpProcess;
 
 beforeAll(async () => {
   pdp = await startPdp(3798, 3799);
-  // The service reads its settings from the environment, as the app does.
+  // lib/env.ts reads the settings from the environment, as in the app.
   Object.assign(process.env, {
     COGNITO_MODE: "local",
     COGNITO_LOCAL_URL: "http://127.0.0.1:9",
@@ -51,7 +51,7 @@ async function create(user: CurrentUser, fields: Record<string, unknown>) {
   return result.contact;
 }
 
-describe("contact mutations", () => {
+describe("createContact, updateContact, deleteContact (contact-mutations)", () => {
   it("creates with the principal as owner, and refuses an owner in the input", async () => {
     const contact = await create(alice, { name: "Ada" });
     expect(contact.owner).toBe("alice-sub");
@@ -129,7 +129,7 @@ describe("contact mutations", () => {
   });
 });
 
-describe("listing", () => {
+describe("listContactsForUser (contact-reads)", () => {
   it("shows a user their own and others' public contacts, never others' private ones, with reasons", async () => {
     const list = await listContactsForUser(bob, { pageSize: 100 });
     expect(list.contacts.length).toBeGreaterThan(0);
@@ -150,7 +150,7 @@ describe("listing", () => {
   });
 
   it("searches and paginates in the same query", async () => {
-    const page1 = await listContactsForUser(admin, { search: "open", pageSize: 1 });
+    const page1 = await listContactsForUser(admin, { q: "open", pageSize: 1 });
     expect(page1.total).toBe(1);
     expect(page1.contacts[0]?.name).toBe("Open");
     const paged = await listContactsForUser(admin, { pageSize: 2, page: 2 });
@@ -159,6 +159,6 @@ describe("listing", () => {
   });
 
   it("escapes LIKE wildcards in searches", async () => {
-    expect((await listContactsForUser(admin, { search: "%" })).total).toBe(0);
+    expect((await listContactsForUser(admin, { q: "%" })).total).toBe(0);
   });
 });

@@ -1,24 +1,21 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { type CerbosClient, withRequestDeadline } from "@/lib/authz/cerbos-client";
-import { checkContactActions, type ContactCheck } from "@/lib/authz/check-contacts";
-import { explainContactAction } from "@/lib/authz/check-contact-action";
+import { checkContactActions } from "@/lib/authz/check-contacts";
+import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
 import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
-import { type ContactAction, toProposedContactResource } from "@/lib/authz/contact-resources";
+import { toProposedContactResource } from "@/lib/authz/contact-resources";
+import type { ActionDecision, ContactPermissions } from "@/lib/authz/decision-reasons";
 import { planContactAccess } from "@/lib/authz/plan-contacts";
 import { planToSql } from "@/lib/authz/plan-to-sql";
 import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contactIdSchema } from "@/lib/contacts/contact-input";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/contacts/list-limits";
 import { findContactById, findContactPage } from "@/lib/contacts/contact-store";
 import { type ContactView, toContactView } from "@/lib/contacts/contact-view";
+import { type ListQuery, listQuerySchema } from "@/lib/contacts/list-query";
 
-export type Permission = { allowed: boolean; reason: string };
-export type ContactPermissions = Record<ContactAction, Permission>;
 export type ContactWithPermissions = ContactView & { permissions: ContactPermissions };
-
-export type ContactListQuery = { search?: string; page?: number; pageSize?: number };
 
 export type ContactList = {
   contacts: ContactWithPermissions[];
@@ -27,7 +24,7 @@ export type ContactList = {
   pageSize: number;
   roles: string[];
   hasRoles: boolean;
-  canCreate: Permission;
+  canCreate: ActionDecision;
   /** For the inspector: what Cerbos was asked and said, and the SQL filter the plan became. */
   inspector: {
     plan: { request: unknown; response: unknown; filter: string };
@@ -35,27 +32,17 @@ export type ContactList = {
   };
 };
 
-function permissionsFrom(check: ContactCheck, id: string): ContactPermissions {
-  const decision = check.decisions.find((d) => d.contactId === id);
-  const of = (action: ContactAction): Permission => ({
-    allowed: decision?.actions[action] ?? false,
-    reason: decision?.reasons[action] ?? "no decision",
-  });
-  return { read: of("read"), update: of("update"), delete: of("delete") };
-}
-
 /**
  * The contacts the user may read, filtered in the database by Cerbos's query plan (never fetched and then
  * filtered), searched and paginated in the same query; then one batched check for what they may do with each.
  * All its PDP calls share one deadline (CERBOS_TIMEOUT_MS from the start of the request).
  * Throws AuthorizationUnavailableError / DatabaseUnavailableError / UnsupportedPlanError: callers fail closed.
  */
-export async function listContactsForUser(user: CurrentUser, query: ContactListQuery): Promise<ContactList> {
+export async function listContactsForUser(user: CurrentUser, query: Partial<ListQuery>): Promise<ContactList> {
   const cerbos = withRequestDeadline();
   const { principal, hasRoles } = principalFromIdentity(user);
-  const pageSize = Math.min(Math.max(query.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const page = Math.max(query.page ?? 1, 1);
-  const search = query.search?.trim().slice(0, 100) || undefined;
+  // The same bounds as the page's and the API's: a value they would refuse is a bug here, not a bigger page.
+  const { q: search, page, pageSize } = listQuerySchema.parse(query);
   const [plan, db] = await Promise.all([planContactAccess(principal, "read", cerbos), getReadyDb()]);
   const filter = planToSql(plan.plan, CONTACT_PLAN_COLUMNS);
   const { rows, total } =
@@ -72,7 +59,7 @@ export async function listContactsForUser(user: CurrentUser, query: ContactListQ
     explainCreate(principal, cerbos),
   ]);
   return {
-    contacts: rows.map((row) => ({ ...toContactView(row, user.sub), permissions: permissionsFrom(check, row.id) })),
+    contacts: check.contacts.map(({ contact, permissions }) => ({ ...toContactView(contact, user.sub), permissions })),
     total,
     page,
     pageSize,
@@ -95,7 +82,7 @@ export async function listContactsForUser(user: CurrentUser, query: ContactListQ
   };
 }
 
-function explainCreate(principal: ContactPrincipal, cerbos?: CerbosClient): Promise<Permission> {
+function explainCreate(principal: ContactPrincipal, cerbos?: CerbosClient): Promise<ActionDecision> {
   return explainContactAction(
     principal,
     toProposedContactResource({ owner: principal.id, isPrivate: false }),
@@ -105,7 +92,7 @@ function explainCreate(principal: ContactPrincipal, cerbos?: CerbosClient): Prom
 }
 
 /** Whether the user may create a contact (of their own), and why: the new-contact page asks before showing its form. */
-export async function canCreateContact(user: CurrentUser): Promise<Permission> {
+export async function canCreateContact(user: CurrentUser): Promise<ActionDecision> {
   return explainCreate(principalFromIdentity(user).principal);
 }
 
@@ -115,7 +102,6 @@ export async function getContactForUser(user: CurrentUser, id: string): Promise<
   const cerbos = withRequestDeadline();
   const row = await findContactById(await getReadyDb(), id);
   if (!row) return null;
-  const check = await checkContactActions(principalFromIdentity(user).principal, [row], cerbos);
-  const permissions = permissionsFrom(check, row.id);
+  const permissions = await checkContactPermissions(principalFromIdentity(user).principal, row, cerbos);
   return permissions.read.allowed ? { ...toContactView(row, user.sub), permissions } : null;
 }

@@ -1,21 +1,19 @@
 import "server-only";
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { escapeLike } from "@/lib/db/like";
 import { contacts, type ContactRow } from "@/lib/db/schema";
 import type { ContactFields } from "@/lib/contacts/contact-input";
 
 /**
  * Plain data access for contacts. Nothing here decides who may see or change what: callers pass the filter
- * that Cerbos's plan became, and write only after a check on the loaded record (see contact-service.ts).
+ * that Cerbos's plan became (contact-reads.ts), and write only after a check on the loaded record
+ * (contact-mutations.ts, through guarded-mutation.ts).
  */
 
 export async function findContactById(db: Database, id: string): Promise<ContactRow | null> {
   const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
   return row ?? null;
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function searchCondition(search: string | undefined): SQL | undefined {

@@ -13,11 +13,7 @@ export async function GET(request: Request) {
     const query = listQueryFrom(new URL(request.url).searchParams);
     if (!query.success)
       return apiError("bad_request", { message: query.error.issues.map((issue) => issue.message).join(" ") });
-    const list = await listContactsForUser(user, {
-      search: query.data.q,
-      page: query.data.page,
-      pageSize: query.data.pageSize,
-    });
+    const list = await listContactsForUser(user, query.data);
     return Response.json(
       {
         user: { sub: user.sub, roles: list.roles },

@@ -15,16 +15,18 @@ export async function GET(request: Request) {
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
   const appUrl = getEnv().appUrl;
   const outcome = await refreshSession();
-  const back = encodeURIComponent(returnTo);
   switch (outcome.status) {
     case "refreshed":
       return NextResponse.redirect(new URL(returnTo, appUrl), 303);
     case "unavailable":
-      return NextResponse.redirect(new URL(`${paths.unavailable}?reason=cognito&returnTo=${back}`, appUrl), 303);
+      return NextResponse.redirect(new URL(paths.unavailableWith({ reason: "cognito", returnTo }), appUrl), 303);
     case "rejected":
       await clearAllSessions();
-      return NextResponse.redirect(new URL(`${paths.signIn}?error=SessionExpired&callbackUrl=${back}`, appUrl), 303);
+      return NextResponse.redirect(
+        new URL(paths.signInWith({ error: "SessionExpired", callbackUrl: returnTo }), appUrl),
+        303,
+      );
     case "no-session":
-      return NextResponse.redirect(new URL(`${paths.signIn}?callbackUrl=${back}`, appUrl), 303);
+      return NextResponse.redirect(new URL(paths.signInWith({ callbackUrl: returnTo }), appUrl), 303);
   }
 }

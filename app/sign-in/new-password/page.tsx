@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Set a new password" };
 
 export default async function NewPasswordPage() {
   const pending = await pendingChallengeCookie.read();
-  if (!pending) redirect(`${paths.signIn}?error=SessionExpired`);
+  if (!pending) redirect(paths.signInWith({ error: "SessionExpired" }));
   return (
     <div className="mx-auto max-w-sm space-y-6">
       <div className="space-y-1 text-center">

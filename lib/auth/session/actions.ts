@@ -20,8 +20,7 @@ import { paths } from "@/lib/paths";
 
 const revokeSchema = z.object({ sessionId: z.string().regex(SESSION_ID_PATTERN, "Not a session id.") });
 
-const unavailable = (reason: "database" | "cognito") =>
-  `${paths.unavailable}?reason=${reason}&returnTo=${encodeURIComponent(paths.sessions)}`;
+const unavailable = (reason: "database" | "cognito") => paths.unavailableWith({ reason, returnTo: paths.sessions });
 
 async function orUnavailable<T>(run: () => Promise<T>): Promise<T> {
   let reason: "database" | "cognito";
@@ -37,19 +36,19 @@ async function orUnavailable<T>(run: () => Promise<T>): Promise<T> {
 
 async function actingUserOrSignIn() {
   const user = await orUnavailable(getActingUser);
-  if (!user?.sessionId) redirect(`${paths.signIn}?callbackUrl=${encodeURIComponent(paths.sessions)}`);
+  if (!user?.sessionId) redirect(paths.signInWith({ callbackUrl: paths.sessions }));
   return { ...user, sessionId: user.sessionId };
 }
 
 export async function revokeSessionAction(formData: FormData): Promise<void> {
   const user = await actingUserOrSignIn();
   const parsed = revokeSchema.safeParse({ sessionId: formData.get("sessionId") });
-  if (!parsed.success) redirect(`${paths.sessions}?error=invalid`);
+  if (!parsed.success) redirect(paths.sessionsWith({ error: "invalid" }));
   const { sessionId } = parsed.data;
   const revoked = await orUnavailable(() => revokeUserSession(sessionId, user.sub));
   // Revoking this browser's own session is signing out here: end the refresh token and the cookies as well.
   if (sessionId === user.sessionId) redirect((await signOut()).toString());
-  redirect(`${paths.sessions}?${revoked ? "revoked=1" : "error=not-found"}`);
+  redirect(paths.sessionsWith(revoked ? { revoked: true } : { error: "not-found" }));
 }
 
 /**

@@ -24,7 +24,7 @@ export async function signOut(): Promise<URL> {
     for (const id of [passwordSession?.sessionId, hostedUi?.sessionId]) if (id) await endRegisteredSession(id);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    return new URL(`${paths.unavailable}?reason=database&returnTo=${encodeURIComponent(paths.contacts)}`, env.appUrl);
+    return new URL(paths.unavailableWith({ reason: "database", returnTo: paths.contacts }), env.appUrl);
   }
   const refreshToken = passwordRefresh?.refreshToken ?? hostedUi?.refreshToken;
   if (refreshToken) await revokeRefreshToken(env.cognito, refreshToken);
