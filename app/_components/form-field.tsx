@@ -56,10 +56,7 @@ export function FormField({
  */
 export function FormMessage({ message }: { message: string | undefined }) {
   return (
-    <div
-      role="alert"
-      className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}
-    >
+    <div role="alert" className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}>
       {message}
     </div>
   );

@@ -29,8 +29,10 @@ function JsonBlock({ title, value, testId, whenEmpty, epochFields = [] }: Inspec
       <h3 className="text-sm font-semibold text-slate-700">{title}</h3>
       <pre
         data-testid={testId}
+        // Focusable, so a keyboard can scroll a long block too.
+        tabIndex={0}
         // Strings (the SQL filter, the notes) wrap on a narrow screen; JSON keeps its shape and scrolls in its box.
-        className={`max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100 ${typeof value === "string" || value == null ? "break-words whitespace-pre-wrap" : ""}`}
+        className={`max-h-96 overflow-auto rounded-md bg-slate-900 p-3 focus:ring-2 focus:ring-indigo-400 focus:outline-none text-xs leading-relaxed text-slate-100 ${typeof value === "string" || value == null ? "break-words whitespace-pre-wrap" : ""}`}
       >
         {text}
       </pre>

@@ -37,7 +37,7 @@ const DETAIL = `${CELL} text-slate-600 max-sm:wrap-anywhere`;
  */
 export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table role="table" className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
         <caption className="px-4 py-3 text-left font-semibold text-slate-700 max-sm:block">Permissions</caption>
         <thead
