@@ -18,6 +18,8 @@ for (const [width, viewport] of [
 ] as const) {
   test.describe(`axe at ${width}`, () => {
     test.use({ viewport });
+    // Several pages and an axe run on each: on a busy two-core machine that is more than the default 30 s.
+    test.describe.configure({ timeout: 120_000 });
 
     test("signed-out pages: sign-in, 404, 503", async ({ page }) => {
       for (const path of [paths.signIn, "/no-such-page", `${paths.unavailable}?reason=cerbos`]) {

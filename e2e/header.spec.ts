@@ -10,6 +10,7 @@ test("every signed-in page has the one header: app name, Contacts, Sessions, the
   apiAs,
   pageAs,
 }) => {
+  test.setTimeout(90_000);
   const contact = await (await apiAs("alice")).createOk({ name: uniqueName("header") });
   const page = await pageAs("alice");
   const header = new SignedInHeader(page);

@@ -6,6 +6,8 @@ import { storageStatePath } from "@/e2e/support/personas";
 import { expectNoHorizontalScroll, expectWithinViewportWidth, PHONE } from "@/e2e/support/viewport";
 
 test.use({ viewport: PHONE, storageState: storageStatePath("alice") });
+// Several pages per test: on a busy two-core machine that is more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
 
 test("at 390 px every listed contact shows its three decisions on screen, with no sideways scrolling", async ({
   page,

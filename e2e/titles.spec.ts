@@ -17,6 +17,7 @@ test("signed-out pages: '<page> · Cognito + Cerbos'", async ({ page }) => {
 });
 
 test("signed-in pages: the most specific part first, then the section, then the app", async ({ apiAs, pageAs }) => {
+  test.setTimeout(90_000);
   const name = uniqueName("title");
   const contact = await (await apiAs("alice")).createOk({ name });
   const page = await pageAs("alice");
