@@ -70,7 +70,7 @@ export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
               <th
                 role="rowheader"
                 scope="row"
-                className="px-4 py-3 text-left font-medium max-sm:col-span-3 max-sm:wrap-anywhere max-sm:p-0 max-sm:text-base"
+                className="px-4 py-3 text-left align-top font-medium max-sm:col-span-3 max-sm:wrap-anywhere max-sm:p-0 max-sm:text-base"
               >
                 <Link href={paths.contactDetail(contact.id)} className="text-indigo-700 hover:underline">
                   {contact.name}
