@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "@/app/globals.css";
+import { APP_NAME } from "@/lib/site";
 
 export const metadata: Metadata = {
-  title: { default: "Contacts · Cognito + Cerbos", template: "%s · Contacts" },
+  // One scheme: "Alice Example · Contacts · Cognito + Cerbos", most specific first. Pages name themselves.
+  title: { default: APP_NAME, template: `%s · ${APP_NAME}` },
   description: "Cognito sign-in and Cerbos per-record authorization in a Next.js app",
 };
 

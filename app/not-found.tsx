@@ -1,14 +1,15 @@
-import Link from "next/link";
-import { paths } from "@/lib/paths";
+import type { Metadata } from "next";
+import { NotFoundMessage } from "@/app/_components/not-found-message";
+import { SignedInHeader } from "@/app/_components/signed-in-header";
 
+export const metadata: Metadata = { title: "Not found" };
+
+/** An unknown address: outside the signed-in layouts, so the header comes here (it renders nothing signed out). */
 export default function NotFound() {
   return (
-    <div className="mx-auto max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
-      <h1 className="text-xl font-semibold">Not found</h1>
-      <p className="text-sm text-slate-600">There is nothing here, or nothing you may see.</p>
-      <Link href={paths.contacts} className="text-sm font-medium text-indigo-700 hover:underline">
-        Back to contacts
-      </Link>
-    </div>
+    <>
+      <SignedInHeader />
+      <NotFoundMessage />
+    </>
   );
 }

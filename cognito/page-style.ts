@@ -14,8 +14,8 @@ export const PAGE_STYLE = `
     border: 1px solid #aab7b8; border-radius: 4px; }
   input:focus { outline: 2px solid #0073bb; border-color: #0073bb; }
   button { width: 100%; margin-top: 22px; padding: 11px; font-size: 15px; font-weight: 600; color: #fff;
-    background: #ec7211; border: 0; border-radius: 4px; cursor: pointer; }
-  button:hover { background: #eb5f07; }
+    background: #b84c00; border: 0; border-radius: 4px; cursor: pointer; }
+  button:hover { background: #9a3f00; }
   .error { background: #fdf3f1; border: 1px solid #d13212; color: #d13212; border-radius: 4px; padding: 10px 12px; font-size: 14px; }
   .note { color: #545b64; font-size: 13px; margin-top: 18px; }
 `;

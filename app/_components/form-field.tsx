@@ -50,13 +50,13 @@ export function FormField({
   );
 }
 
+/**
+ * A form-level error: role="alert" (an assertive live region) and nothing else, since a polite aria-live would
+ * contradict it. Always rendered, so the region exists before the message arrives and is announced.
+ */
 export function FormMessage({ message }: { message: string | undefined }) {
   return (
-    <div
-      role="alert"
-      aria-live="polite"
-      className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}
-    >
+    <div role="alert" className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}>
       {message}
     </div>
   );

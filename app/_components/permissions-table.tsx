@@ -1,5 +1,3 @@
-"use client";
-
 import Link from "next/link";
 import type { ContactAction } from "@/lib/authz/contact-resources";
 import type { ActionDecision } from "@/lib/authz/decision-reasons";
@@ -21,51 +19,75 @@ export function Decision({ permission, action }: { permission: ActionDecision; a
       >
         {permission.allowed ? "Allowed" : "Denied"}
       </span>
-      <span className="text-xs text-slate-500">{permission.reason}</span>
+      <span className="text-xs text-slate-600">{permission.reason}</span>
     </span>
   );
 }
 
-/** What Cerbos decided for each visible contact and action. Plain props only: decisions were made on the server. */
+const HEAD = "px-4 py-2";
+// Below `sm` each row is a card: the name on top, then the details and the three decisions on a three-column grid,
+// each cell labelled by its column's name (the header row stays for screen readers only).
+const ROW = "max-sm:grid max-sm:grid-cols-3 max-sm:*:min-w-0 max-sm:gap-x-3 max-sm:gap-y-3 max-sm:px-4 max-sm:py-4";
+const CELL =
+  "px-4 py-3 align-top max-sm:p-0 max-sm:before:mb-1 max-sm:before:block max-sm:before:text-xs max-sm:before:font-medium max-sm:before:tracking-wide max-sm:before:text-slate-600 max-sm:before:uppercase max-sm:before:content-[attr(data-label)]";
+const DETAIL = `${CELL} text-slate-600 max-sm:wrap-anywhere`;
+
+/**
+ * What Cerbos decided for each visible contact and action: one table, a card per row on a phone. The explicit roles
+ * keep the table's semantics when CSS changes its display (some browsers then drop them).
+ */
 export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="px-4 py-3 text-left font-semibold text-slate-700">Permissions</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table role="table" className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
+        <caption className="px-4 py-3 text-left font-semibold text-slate-700 max-sm:block">Permissions</caption>
+        <thead
+          role="rowgroup"
+          className="bg-slate-50 text-left text-xs tracking-wide text-slate-600 uppercase max-sm:sr-only"
+        >
+          <tr role="row">
+            <th role="columnheader" scope="col" className={HEAD}>
               Contact
             </th>
-            <th scope="col" className="px-4 py-2">
+            <th role="columnheader" scope="col" className={HEAD}>
               Company
             </th>
-            <th scope="col" className="px-4 py-2">
+            <th role="columnheader" scope="col" className={HEAD}>
               Owner
             </th>
-            <th scope="col" className="px-4 py-2">
+            <th role="columnheader" scope="col" className={HEAD}>
               Private
             </th>
             {actions.map((action) => (
-              <th key={action} scope="col" className="px-4 py-2">
+              <th role="columnheader" key={action} scope="col" className={HEAD}>
                 {capitalize(action)}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody role="rowgroup" className="divide-y divide-slate-100 max-sm:block">
           {contacts.map((contact) => (
-            <tr key={contact.id} data-contact-id={contact.id}>
-              <th scope="row" className="px-4 py-3 text-left font-medium">
+            <tr role="row" key={contact.id} data-contact-id={contact.id} className={ROW}>
+              <th
+                role="rowheader"
+                scope="row"
+                className="px-4 py-3 text-left align-top font-medium max-sm:col-span-3 max-sm:wrap-anywhere max-sm:p-0 max-sm:text-base"
+              >
                 <Link href={paths.contactDetail(contact.id)} className="text-indigo-700 hover:underline">
                   {contact.name}
                 </Link>
               </th>
-              <td className="px-4 py-3 text-slate-600">{contact.company ?? "—"}</td>
-              <td className="px-4 py-3 text-slate-600">{contact.ownedByUser ? "You" : "Someone else"}</td>
-              <td className="px-4 py-3 text-slate-600">{contact.isPrivate ? "Yes" : "No"}</td>
+              <td role="cell" data-label="Company" className={DETAIL}>
+                {contact.company ?? "—"}
+              </td>
+              <td role="cell" data-label="Owner" className={DETAIL}>
+                {contact.ownedByUser ? "You" : "Someone else"}
+              </td>
+              <td role="cell" data-label="Private" className={DETAIL}>
+                {contact.isPrivate ? "Yes" : "No"}
+              </td>
               {actions.map((action) => (
-                <td key={action} className="px-4 py-3 align-top">
+                <td role="cell" key={action} data-label={capitalize(action)} className={CELL}>
                   <Decision permission={contact.permissions[action]} action={action} />
                 </td>
               ))}

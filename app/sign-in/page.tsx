@@ -49,7 +49,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <SignInForm callbackUrl={callbackUrl} />
       </section>
-      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
+      <div className="flex items-center gap-3 text-xs tracking-wide text-slate-600 uppercase">
         <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
       </div>
       <HostedUiButton callbackUrl={callbackUrl} />

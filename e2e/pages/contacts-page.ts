@@ -35,7 +35,7 @@ export class ContactsPage {
     this.heading = page.getByRole("heading", { name: "Contacts", exact: true });
     this.table = page.getByRole("table", { name: "Permissions" });
     this.noRolesMessage = page.getByRole("status").filter({ hasText: "no roles" });
-    this.signOutButton = page.getByRole("button", { name: "Sign out" });
+    this.signOutButton = page.getByRole("button", { name: "Sign out", exact: true });
     this.inspector = page.locator("details").filter({ has: page.locator("summary", { hasText: "Inspector" }) });
     this.tokenClaims = page.getByTestId("token-claims");
     this.cerbosRequest = page.getByTestId("cerbos-request");
@@ -128,6 +128,15 @@ export class ContactsPage {
     if (persona.role === "admin")
       expect(othersPrivate.length, "admin sees others' private contacts").toBeGreaterThan(0);
     else expect(othersPrivate.map((row) => row.contact)).toEqual([]);
+  }
+
+  /** The inspector's line for one epoch-seconds claim: "<epoch> = <ISO date>". */
+  claimDate(field: string): Locator {
+    return this.page
+      .getByTestId("token-claims-dates")
+      .locator("div")
+      .filter({ has: this.page.locator("dt", { hasText: new RegExp(`^${field}$`) }) })
+      .locator("dd");
   }
 
   /** The verified access-token claims the page shows in the inspector. */

@@ -6,9 +6,13 @@ import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
 import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Contact" };
-
 type ContactPageProps = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: ContactPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const contact = await requireReadableContact(id, paths.contactDetail(id));
+  return { title: `${contact.name} · Contacts` };
+}
 
 export default async function ContactPage({ params }: ContactPageProps) {
   const { id } = await params;

@@ -6,7 +6,7 @@ import { canCreateContact } from "@/lib/contacts/contact-reads";
 import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
 import { paths } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "New contact" };
+export const metadata: Metadata = { title: "New contact · Contacts" };
 
 export default async function NewContactPage() {
   const user = await requireUser(paths.newContact);

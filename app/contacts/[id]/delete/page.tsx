@@ -3,9 +3,13 @@ import { DeleteContactForm } from "@/app/_components/delete-contact-form";
 import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Delete contact" };
-
 type DeleteContactPageProps = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: DeleteContactPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const contact = await requireReadableContact(id, paths.deleteContact(id));
+  return { title: `Delete ${contact.name} · Contacts` };
+}
 
 export default async function DeleteContactPage({ params }: DeleteContactPageProps) {
   const { id } = await params;

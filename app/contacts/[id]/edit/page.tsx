@@ -4,9 +4,13 @@ import { updateContactAction } from "@/lib/contacts/contact-actions";
 import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Edit contact" };
-
 type EditContactPageProps = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: EditContactPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const contact = await requireReadableContact(id, paths.editContact(id));
+  return { title: `Edit ${contact.name} · Contacts` };
+}
 
 export default async function EditContactPage({ params }: EditContactPageProps) {
   const { id } = await params;

@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { Inspector } from "@/app/_components/inspector";
+import { Pagination } from "@/app/_components/pagination";
+import { PermissionsTable } from "@/app/_components/permissions-table";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
+import { listContactsForUser } from "@/lib/contacts/contact-reads";
+import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
+import { paths } from "@/lib/paths";
+
+export type ContactsResultsProps = {
+  user: CurrentUser;
+  q: string | undefined;
+  page: number;
+  pageSize: number;
+  /** Where the 503 page's "Try again" leads. */
+  here: string;
+};
+
+/** One plan, query and check per request, however many parts of the page wait for them. */
+const loadList = cache((user: CurrentUser, q: string | undefined, page: number, pageSize: number, here: string) =>
+  loadOrUnavailable(() => listContactsForUser(user, { q, page, pageSize }), here),
+);
+
+const NO_CHECK = "no rows, so no CheckResources call";
+
+/** "New contact", when Cerbos allows the user to create one. */
+export async function NewContactLink({ user, q, page, pageSize, here }: ContactsResultsProps) {
+  const list = await loadList(user, q, page, pageSize, here);
+  if (!list.canCreate.allowed) return null;
+  return (
+    <Link
+      href={paths.newContact}
+      className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+    >
+      New contact
+    </Link>
+  );
+}
+
+/**
+ * The part of the list page that waits for Cerbos and the database, streamed behind a skeleton. An outage still
+ * ends on the 503 page and a page past the end on the last page: a redirect thrown here, after the first bytes,
+ * is carried out by the browser.
+ */
+export async function ContactsResults({ user, q, page, pageSize, here }: ContactsResultsProps) {
+  const list = await loadList(user, q, page, pageSize, here);
+  const lastPage = Math.max(1, Math.ceil(list.total / list.pageSize));
+  // A page past the end (an old link, or rows deleted since) shows the last page instead of an empty range.
+  if (list.page > lastPage) redirect(paths.contactsWith({ q, page: lastPage, pageSize: list.pageSize }));
+  return (
+    <>
+      {list.contacts.length > 0 ? (
+        <PermissionsTable contacts={list.contacts} actions={CONTACT_ACTIONS} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
+          {q ? `No contacts you may see match “${q}”.` : "There are no contacts you may see."}
+        </p>
+      )}
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} query={q} />
+      <Inspector
+        entries={[
+          {
+            title: "Token claims (verified access token)",
+            value: user.claims,
+            testId: "token-claims",
+            epochFields: ["exp", "iat", "auth_time"],
+          },
+          { title: "Cerbos PlanResources request (read)", value: list.inspector.plan.request, testId: "plan-request" },
+          { title: "Cerbos PlanResources response", value: list.inspector.plan.response, testId: "plan-response" },
+          { title: "SQL filter the plan became", value: list.inspector.plan.filter, testId: "plan-sql" },
+          {
+            title: "Cerbos CheckResources request (rows shown)",
+            value: list.inspector.check.request,
+            testId: "cerbos-request",
+            whenEmpty: NO_CHECK,
+          },
+          {
+            title: "Cerbos CheckResources response",
+            value: list.inspector.check.response,
+            testId: "cerbos-response",
+            whenEmpty: NO_CHECK,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/** What the list looks like while Cerbos and the database answer: the table's outline, and a word for screen readers. */
+export function ContactsSkeleton() {
+  return (
+    <div
+      role="status"
+      data-testid="contacts-skeleton"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <span className="sr-only">Loading contacts…</span>
+      {Array.from({ length: 5 }, (_, index) => (
+        <div key={index} aria-hidden="true" className="h-8 animate-pulse rounded bg-slate-100" />
+      ))}
+    </div>
+  );
+}
