@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ContactAction } from "@/lib/authz/contact-resources";
 import type { ContactWithPermissions, Permission } from "@/lib/contacts/contact-reads";
+import { ownerLabel } from "@/lib/contacts/contact-view";
 import { paths } from "@/lib/paths";
 
 type PermissionsTableProps = { contacts: ContactWithPermissions[]; actions: readonly ContactAction[] };
@@ -61,7 +62,7 @@ export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
                 </Link>
               </th>
               <td className="px-4 py-3 text-slate-600">{contact.company ?? "—"}</td>
-              <td className="px-4 py-3 text-slate-600">{contact.ownedByUser ? "You" : "Someone else"}</td>
+              <td className="px-4 py-3 text-slate-600">{ownerLabel(contact)}</td>
               <td className="px-4 py-3 text-slate-600">{contact.isPrivate ? "Yes" : "No"}</td>
               {actions.map((action) => (
                 <td key={action} className="px-4 py-3 align-top">

@@ -11,7 +11,7 @@ import type { CognitoSettings } from "@/lib/env";
 import { brandedError } from "@/lib/errors";
 
 /** Tokens straight from Cognito, not yet verified. */
-export type CognitoTokens = { accessToken: string; refreshToken: string | undefined };
+export type CognitoTokens = { accessToken: string; refreshToken: string | undefined; idToken?: string };
 
 export type PasswordSignInResult =
   | { status: "signed-in"; tokens: CognitoTokens }
@@ -106,7 +106,7 @@ function isLockout(error: unknown): boolean {
 
 function toTokens(result: AuthenticationResultType | undefined): CognitoTokens {
   if (!result?.AccessToken) throw new CognitoUnavailableError("Cognito answered without an access token");
-  return { accessToken: result.AccessToken, refreshToken: result.RefreshToken };
+  return { accessToken: result.AccessToken, refreshToken: result.RefreshToken, idToken: result.IdToken };
 }
 
 export async function signInWithPassword(
