@@ -1,3 +1,5 @@
+import type { Ref } from "react";
+
 type FormFieldProps = {
   name: string;
   label: string;
@@ -50,9 +52,12 @@ export function FormField({
   );
 }
 
-export function FormMessage({ message }: { message: string | undefined }) {
+/** `ref`: a form that moves focus to its message (an error summary) passes one; the message is then focusable. */
+export function FormMessage({ message, ref }: { message: string | undefined; ref?: Ref<HTMLDivElement> }) {
   return (
     <div
+      ref={ref}
+      tabIndex={ref ? -1 : undefined}
       role="alert"
       aria-live="polite"
       className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}
