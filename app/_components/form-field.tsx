@@ -9,6 +9,7 @@ type FormFieldProps = {
   defaultValue?: string;
   required?: boolean;
   maxLength?: number;
+  autoFocus?: boolean;
 };
 
 const INPUT_CLASSES =
@@ -24,6 +25,7 @@ export function FormField({
   defaultValue,
   required = true,
   maxLength,
+  autoFocus,
 }: FormFieldProps) {
   const errorId = `${name}-errors`;
   const shared = {
@@ -31,6 +33,7 @@ export function FormField({
     name,
     required,
     maxLength,
+    autoFocus,
     autoComplete,
     defaultValue,
     "aria-invalid": errors ? true : undefined,

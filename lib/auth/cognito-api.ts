@@ -45,6 +45,8 @@ function clientFor(cognito: CognitoSettings): CognitoIdentityProviderClient {
     client = new CognitoIdentityProviderClient({
       region: cognito.region,
       endpoint: cognito.apiEndpoint,
+      // The stand-in ignores credentials but the SDK signs admin calls (the sign-in page's demo list asks one).
+      credentials: cognito.mode === "local" ? { accessKeyId: "local", secretAccessKey: "local" } : undefined,
       maxAttempts: 2,
       // requestTimeout alone only logs a warning in @smithy/node-http-handler; the abort signal in callCognito is
       // the deadline, these only end a hung attempt early.
