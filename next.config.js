@@ -14,6 +14,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project with tsc; building again per dist folder would also rewrite tsconfig.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // forbidden() and forbidden.tsx: a signed-in user refused a page gets a real 403 with a way back.
+  experimental: { authInterrupts: true },
   // Next rewrites a proxy redirect whose host equals the one it thinks it serves (its listening address, often
   // localhost) into a relative one, which would send a visitor on 127.0.0.1 back to 127.0.0.1 forever. The option
   // also skips the Pages Router's /_next/data and i18n handling, which this App Router app does not use.

@@ -91,13 +91,14 @@ test("a POST by bob makes bob the owner", async ({ apiAs }) => {
   const created = await bob.createOk({ name: uniqueName("bob's"), email: "x@example.com", isPrivate: false });
   expect(created).toMatchObject({
     owner: bob.sub,
+    ownerEmail: "bob@example.com",
     ownedByUser: true,
     version: 1,
     email: "x@example.com",
     isPrivate: false,
   });
   const asAlice = await (await apiAs("alice")).getOk(created.id);
-  expect(asAlice).toMatchObject({ owner: bob.sub, ownedByUser: false });
+  expect(asAlice).toMatchObject({ owner: bob.sub, ownerEmail: "bob@example.com", ownedByUser: false });
   expect(asAlice.actions).toEqual({ read: true, update: false, delete: false });
   expect(asAlice.reasons).toEqual({ read: "not private", update: "not the owner", delete: "not the owner" });
 });

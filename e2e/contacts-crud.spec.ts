@@ -31,7 +31,7 @@ test("alice creates a public contact: she may do everything, bob only read it, t
   await detail.expectShown(name, OWNER_DECISIONS);
   await expect(detail.detail("Email")).toHaveText("pat@example.com");
   await expect(detail.detail("Company")).toHaveText(company);
-  await expect(detail.detail("Owner")).toHaveText("You");
+  await expect(detail.detail("Owner")).toHaveText("alice@example.com (you)");
   await expect(detail.detail("Private")).toHaveText("No");
 
   const list = new ContactsPage(page);
@@ -40,33 +40,38 @@ test("alice creates a public contact: she may do everything, bob only read it, t
   await expect(list.table.getByRole("row")).toHaveCount(2); // the header and this contact
   await expect(list.row(id).getByRole("link", { name, exact: true })).toHaveAttribute("href", paths.contactDetail(id));
   await expect(list.row(id).getByRole("cell").nth(0)).toHaveText(company);
-  await expect(list.row(id).getByRole("cell").nth(1)).toHaveText("You");
+  await expect(list.row(id).getByRole("cell").nth(1)).toHaveText("alice@example.com (you)");
   await expectDecisions(list.row(id), OWNER_DECISIONS);
 
   const bobList = new ContactsPage(await pageAs("bob"));
   await bobList.goto();
   await bobList.search(name);
-  await expect(bobList.row(id).getByRole("cell").nth(1)).toHaveText("Someone else");
+  await expect(bobList.row(id).getByRole("cell").nth(1)).toHaveText("alice@example.com");
   await expectDecisions(bobList.row(id), READER_DECISIONS);
   const bobDetail = new ContactDetailPage(bobList.page);
   await bobDetail.goto(id);
   await bobDetail.expectShown(name, READER_DECISIONS);
-  await expect(bobDetail.detail("Owner")).toHaveText("Someone else");
-  // Typing the edit or delete URL gets an explanation, never the form.
+  await expect(bobDetail.detail("Owner")).toHaveText("alice@example.com");
+  // Typing the edit or delete URL gets a 403 with an explanation and a way back, never the form.
   for (const [path, action] of [
     [paths.editContact(id), "edit"],
     [paths.deleteContact(id), "delete"],
   ] as const) {
-    await bobDetail.page.goto(path);
-    await expect(bobDetail.page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
-      `You may not ${action} this contact (not the owner).`,
-    );
+    expect((await bobDetail.page.goto(path))?.status(), path).toBe(403);
+    await expect(bobDetail.page.getByRole("heading", { level: 1 })).toHaveText(`You may not ${action} this contact`);
+    await expect(bobDetail.page.getByRole("link", { name: "← Back to contacts" })).toBeVisible();
     await expect(bobDetail.page.getByRole("button", { name: /^(Save|Delete contact)$/ })).toHaveCount(0);
   }
 
+  // The admin sees whose it is: alice's email, not "Someone else".
   const adminDetail = new ContactDetailPage(await pageAs("admin"));
   await adminDetail.goto(id);
   await adminDetail.expectShown(name, ADMIN_DECISIONS);
+  await expect(adminDetail.detail("Owner")).toHaveText("alice@example.com");
+  const adminList = new ContactsPage(adminDetail.page);
+  await adminList.goto();
+  await adminList.search(name);
+  await expect(adminList.row(id).getByRole("cell").nth(1)).toHaveText("alice@example.com");
 });
 
 test("a private contact: bob neither lists nor opens it, the admin sees it", async ({ page, pageAs, track }) => {
@@ -132,9 +137,15 @@ test("nora, in no group, gets no New contact link and may not create, on the pag
   // The page asks Cerbos before offering the form (the create action and the API check again on their own).
   const name = uniqueName("by nora");
   const form = new ContactFormPage(noraPage);
-  await noraPage.goto(paths.newContact);
-  await expect(form.alert).toHaveText("You may not create contacts (no rule allows it).");
+  const refused = await noraPage.goto(paths.newContact);
+  expect(refused?.status(), "a real 403, not a 200 page with a refusal").toBe(403);
+  await expect(noraPage.getByRole("heading", { level: 1 })).toHaveText("You may not create contacts");
+  await expect(form.alert).toHaveText(/^None of your roles allows creating contacts\./);
   await expect(form.createButton).toHaveCount(0);
+  // The way back works.
+  await noraPage.getByRole("link", { name: "← Back to contacts" }).click();
+  await expect(noraPage).toHaveURL((url) => url.pathname === paths.contacts);
+  await list.expectLoaded();
 
   const nora = await apiAs("nora");
   const response = await nora.create({ name });

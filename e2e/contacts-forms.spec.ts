@@ -52,6 +52,12 @@ test("invalid input on the new-contact form shows the field errors and saves not
   await form.createButton.click();
 
   await expect(form.alert).toHaveText("Please correct the fields marked below.");
+  // The summary comes first, above the fields, and takes focus so it is read before anything else.
+  await expect(form.alert).toBeFocused();
+  const [summaryBox, nameBox] = await Promise.all([form.alert.boundingBox(), form.fields.name.boundingBox()]);
+  expect(summaryBox && nameBox && summaryBox.y + summaryBox.height <= nameBox.y, "summary above the first field").toBe(
+    true,
+  );
   await expect(form.fieldError("name")).toHaveText("Enter a name.");
   await expect(form.fieldError("email")).toHaveText("Enter a valid email address, like name@example.com.");
   await expect(form.fields.name).toHaveAttribute("aria-invalid", "true");
@@ -82,6 +88,8 @@ test("a valid edit saves, advances the version by one and keeps the owner", asyn
   const detail = new ContactDetailPage(page);
   await expect(page).toHaveURL((url) => url.pathname === paths.contactDetail(original.id));
   await expect(detail.heading(renamed)).toBeVisible();
+  await expect(page).toHaveURL((url) => url.searchParams.get("saved") === "1");
+  await expect(detail.confirmation).toHaveText("Changes saved.");
   await expect(detail.detail("Private")).toHaveText("Yes");
   const stored = await alice.getOk(original.id);
   expect(stored).toMatchObject({
@@ -91,4 +99,18 @@ test("a valid edit saves, advances the version by one and keeps the owner", asyn
     owner: alice.sub,
     version: original.version + 1,
   });
+});
+
+test("a created contact lands on its page, which confirms it was created", async ({ page, track }) => {
+  const name = uniqueName("confirmed");
+  const id = await new ContactFormPage(page).create({ name });
+  track(id);
+  const detail = new ContactDetailPage(page);
+  await expect(detail.heading(name)).toBeVisible();
+  await expect(page).toHaveURL((url) => url.searchParams.get("created") === "1");
+  await expect(detail.confirmation).toHaveText("Contact created.");
+  // Only right after the create: the plain page says nothing.
+  await detail.goto(id);
+  await expect(detail.heading(name)).toBeVisible();
+  await expect(detail.confirmation).toHaveCount(0);
 });

@@ -11,6 +11,9 @@ test("direct sign-in with a temporary password asks for a new one, which then wo
   // The seeded newbie can answer the challenge once per fresh stack; the e2e stack wipes its state at start.
   const signIn = new SignInPage(page);
   await signIn.goto();
+  // Until newbie replaces it, the local demo list offers the temporary password and warns of nothing.
+  await expect(signIn.demoAccount(newbie.email)).toContainText("Sets a new password at first sign-in.");
+  await expect(signIn.replacedPasswordNotice).toHaveCount(0);
   await signIn.signIn(newbie.email, newbie.temporaryPassword);
   const newPassword = new NewPasswordPage(page);
   await newPassword.expectLoaded();
@@ -22,6 +25,9 @@ test("direct sign-in with a temporary password asks for a new one, which then wo
   // The temporary password is spent; the new one signs in without a challenge.
   await page.context().clearCookies();
   await signIn.goto();
+  // The sign-in page asked the stand-in: it says the temporary password is spent and how to get it back.
+  await expect(signIn.replacedPasswordNotice).toContainText(newbie.email);
+  await expect(signIn.demoAccount(newbie.email)).toContainText("npm run cognito:reset");
   await signIn.signIn(newbie.email, newbie.temporaryPassword);
   await expect(signIn.alert).toHaveText("Incorrect email or password.");
   await signIn.signIn(newbie.email, "Newbie#Pass2");

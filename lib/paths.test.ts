@@ -44,4 +44,9 @@ describe("paths with query strings", () => {
     expect(paths.contactDetail("a/b")).toBe("/contacts/a%2Fb");
     expect(paths.apiContact("a b")).toBe("/api/contacts/a%20b");
   });
+
+  it("says on a contact's page what just happened to it", () => {
+    expect(paths.contactDetailWith("a/b", { created: true })).toBe("/contacts/a%2Fb?created=1");
+    expect(paths.contactDetailWith("c", { saved: true })).toBe("/contacts/c?saved=1");
+  });
 });

@@ -65,6 +65,9 @@ export const paths = {
   contactsWith: (query: ListQuery & { deleted?: boolean }) =>
     withQuery(routes.contacts, { ...listQuery(query), deleted: query.deleted }),
   contactDetail: (id: string) => `/contacts/${encodeURIComponent(id)}`,
+  /** A contact's page saying what just happened to it: `created` or `saved`. */
+  contactDetailWith: (id: string, query: { created: true } | { saved: true }) =>
+    withQuery(`/contacts/${encodeURIComponent(id)}`, query),
   editContact: (id: string) => `/contacts/${encodeURIComponent(id)}/edit`,
   deleteContact: (id: string) => `/contacts/${encodeURIComponent(id)}/delete`,
   apiContactsWith: (query: ListQuery) => withQuery(routes.apiContacts, listQuery(query)),

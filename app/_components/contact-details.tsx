@@ -1,4 +1,4 @@
-import type { ContactView } from "@/lib/contacts/contact-view";
+import { type ContactView, ownerLabel } from "@/lib/contacts/contact-view";
 
 /** Every field as text: React escapes it, so a name like `<script>` is shown, never run. */
 export function ContactDetails({ contact }: { contact: ContactView }) {
@@ -7,7 +7,7 @@ export function ContactDetails({ contact }: { contact: ContactView }) {
     ["Phone", contact.phone],
     ["Company", contact.company],
     ["Notes", contact.notes],
-    ["Owner", contact.ownedByUser ? "You" : "Someone else"],
+    ["Owner", ownerLabel(contact)],
     ["Private", contact.isPrivate ? "Yes" : "No"],
     ["Updated", new Date(contact.updatedAt).toUTCString()],
   ];

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { FormField, FormMessage, SubmitButton } from "@/app/_components/form-field";
 import type { ContactFormState } from "@/lib/contacts/contact-actions";
 import type { ContactView } from "@/lib/contacts/contact-view";
@@ -32,6 +32,11 @@ function isPrivateOf(state: ContactFormState, contact: ContactView | undefined):
 
 export function ContactForm({ action, contact, submitLabel, cancelHref }: ContactFormProps) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const summary = useRef<HTMLDivElement>(null);
+  // Each answer that comes back with a problem moves focus to the summary above the fields, so it is read first.
+  useEffect(() => {
+    if (state.status !== "idle") summary.current?.focus();
+  }, [state]);
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   const message =
     state.status === "error" || state.status === "conflict"
@@ -46,6 +51,7 @@ export function ContactForm({ action, contact, submitLabel, cancelHref }: Contac
     <form action={formAction} className="space-y-4" noValidate key={base?.version}>
       {base ? <input type="hidden" name="id" value={base.id} /> : null}
       {base ? <input type="hidden" name="version" value={base.version} /> : null}
+      <FormMessage message={message} ref={summary} />
       <FormField
         name="name"
         label="Name"
@@ -100,7 +106,6 @@ export function ContactForm({ action, contact, submitLabel, cancelHref }: Contac
         />
         Private (only you and admins can see it)
       </label>
-      <FormMessage message={message} />
       <div className="flex items-center gap-3">
         <div className="w-40">
           <SubmitButton label={submitLabel} pending={pending} />

@@ -1,3 +1,5 @@
+import type { Ref } from "react";
+
 type FormFieldProps = {
   name: string;
   label: string;
@@ -7,6 +9,7 @@ type FormFieldProps = {
   defaultValue?: string;
   required?: boolean;
   maxLength?: number;
+  autoFocus?: boolean;
 };
 
 const INPUT_CLASSES =
@@ -22,6 +25,7 @@ export function FormField({
   defaultValue,
   required = true,
   maxLength,
+  autoFocus,
 }: FormFieldProps) {
   const errorId = `${name}-errors`;
   const shared = {
@@ -29,6 +33,7 @@ export function FormField({
     name,
     required,
     maxLength,
+    autoFocus,
     autoComplete,
     defaultValue,
     "aria-invalid": errors ? true : undefined,
@@ -52,11 +57,17 @@ export function FormField({
 
 /**
  * A form-level error: role="alert" (an assertive live region) and nothing else, since a polite aria-live would
- * contradict it. Always rendered, so the region exists before the message arrives and is announced.
+ * contradict it. Always rendered, so the region exists before the message arrives and is announced. A form that
+ * moves focus to its message (an error summary) passes a `ref`; the message is then focusable.
  */
-export function FormMessage({ message }: { message: string | undefined }) {
+export function FormMessage({ message, ref }: { message: string | undefined; ref?: Ref<HTMLDivElement> }) {
   return (
-    <div role="alert" className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}>
+    <div
+      ref={ref}
+      tabIndex={ref ? -1 : undefined}
+      role="alert"
+      className={message ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : ""}
+    >
       {message}
     </div>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ContactAction } from "@/lib/authz/contact-resources";
 import type { ActionDecision } from "@/lib/authz/decision-reasons";
 import type { ContactWithPermissions } from "@/lib/contacts/contact-reads";
+import { ownerLabel } from "@/lib/contacts/contact-view";
 import { paths } from "@/lib/paths";
 
 type PermissionsTableProps = { contacts: ContactWithPermissions[]; actions: readonly ContactAction[] };
@@ -81,7 +82,7 @@ export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
                 {contact.company ?? "—"}
               </td>
               <td role="cell" data-label="Owner" className={DETAIL}>
-                {contact.ownedByUser ? "You" : "Someone else"}
+                {ownerLabel(contact)}
               </td>
               <td role="cell" data-label="Private" className={DETAIL}>
                 {contact.isPrivate ? "Yes" : "No"}

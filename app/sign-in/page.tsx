@@ -4,6 +4,8 @@ import { HostedUiButton } from "@/app/_components/hosted-ui-button";
 import { SignInForm } from "@/app/_components/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeReturnPath } from "@/lib/auth/return-to";
+import { listDemoAccounts } from "@/lib/auth/sign-in/demo-users";
+import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -30,6 +32,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     ? (ERROR_MESSAGES[error] ?? "Signing in with the Hosted UI failed. Please try again.")
     : undefined;
   const notice = first(params.signedOut) === "1" ? "You have been signed out." : undefined;
+  const demoAccounts = await listDemoAccounts(getEnv().cognito);
   return (
     <div className="mx-auto max-w-sm space-y-6">
       <div className="space-y-1 text-center">
@@ -47,7 +50,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         </p>
       ) : null}
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} demoAccounts={demoAccounts} />
       </section>
       <div className="flex items-center gap-3 text-xs tracking-wide text-slate-600 uppercase">
         <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />

@@ -8,12 +8,15 @@ export class ContactDetailPage {
   readonly deleteLink: Locator;
   readonly decisions: Locator;
   readonly notFoundHeading: Locator;
+  /** "Contact created." / "Changes saved." after a create or an edit lands here. */
+  readonly confirmation: Locator;
 
   constructor(readonly page: Page) {
     this.editLink = page.getByRole("link", { name: "Edit", exact: true });
     this.deleteLink = page.getByRole("link", { name: "Delete", exact: true });
     this.decisions = page.getByRole("region", { name: "What you may do, and why" });
     this.notFoundHeading = page.getByRole("heading", { level: 1, name: "Not found", exact: true });
+    this.confirmation = page.getByRole("status").filter({ hasText: /^(Contact created|Changes saved)\.$/ });
   }
 
   async goto(id: string): Promise<Response | null> {

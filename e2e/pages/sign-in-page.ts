@@ -9,6 +9,9 @@ export class SignInPage {
   readonly submit: Locator;
   readonly hostedUiButton: Locator;
   readonly alert: Locator;
+  /** Local mode only: the stand-in's demo accounts, and the notice when newbie's temporary password is spent. */
+  readonly demoAccounts: Locator;
+  readonly replacedPasswordNotice: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Sign in", exact: true });
@@ -18,12 +21,19 @@ export class SignInPage {
     this.hostedUiButton = page.getByRole("button", { name: "Sign in with Cognito Hosted UI" });
     // Next's route announcer is also role="alert": only an alert with text is a form error.
     this.alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    this.demoAccounts = page.getByRole("region", { name: "Demo accounts (local Cognito stand-in)" });
+    this.replacedPasswordNotice = this.demoAccounts.getByRole("status").filter({ hasText: "npm run cognito:reset" });
   }
 
   /** `query` is appended verbatim, so tests can pass hostile callbackUrl values exactly as an attacker would. */
   async goto(query = ""): Promise<void> {
     await this.page.goto(`${paths.signIn}${query}`);
     await expect(this.heading).toBeVisible();
+  }
+
+  /** The demo account's button (its accessible name starts with the email). */
+  demoAccount(email: string): Locator {
+    return this.demoAccounts.getByRole("button", { name: new RegExp(`^${email.replace(/[.]/g, "\\.")}`) });
   }
 
   async signIn(email: string, password: string): Promise<void> {

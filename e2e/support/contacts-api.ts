@@ -23,6 +23,8 @@ type Flags = { read: boolean; update: boolean; delete: boolean };
 export type ApiContact = Required<ContactInput> & {
   id: string;
   owner: string;
+  /** From the user directory; null for an owner who is not in it. */
+  ownerEmail: string | null;
   ownedByUser: boolean;
   version: number;
   createdAt: string;

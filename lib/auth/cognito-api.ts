@@ -11,7 +11,7 @@ import type { CognitoSettings } from "@/lib/env";
 import { brandedError } from "@/lib/errors";
 
 /** Tokens straight from Cognito, not yet verified. */
-export type CognitoTokens = { accessToken: string; refreshToken: string | undefined };
+export type CognitoTokens = { accessToken: string; refreshToken: string | undefined; idToken?: string };
 
 export type PasswordSignInResult =
   | { status: "signed-in"; tokens: CognitoTokens }
@@ -45,6 +45,8 @@ function clientFor(cognito: CognitoSettings): CognitoIdentityProviderClient {
     client = new CognitoIdentityProviderClient({
       region: cognito.region,
       endpoint: cognito.apiEndpoint,
+      // The stand-in ignores credentials but the SDK signs admin calls (the sign-in page's demo list asks one).
+      credentials: cognito.mode === "local" ? { accessKeyId: "local", secretAccessKey: "local" } : undefined,
       maxAttempts: 2,
       // requestTimeout alone only logs a warning in @smithy/node-http-handler; the abort signal in callCognito is
       // the deadline, these only end a hung attempt early.
@@ -106,7 +108,7 @@ function isLockout(error: unknown): boolean {
 
 function toTokens(result: AuthenticationResultType | undefined): CognitoTokens {
   if (!result?.AccessToken) throw new CognitoUnavailableError("Cognito answered without an access token");
-  return { accessToken: result.AccessToken, refreshToken: result.RefreshToken };
+  return { accessToken: result.AccessToken, refreshToken: result.RefreshToken, idToken: result.IdToken };
 }
 
 export async function signInWithPassword(

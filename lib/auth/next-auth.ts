@@ -61,11 +61,13 @@ function buildAuthOptions(): AuthOptions {
         if (account) {
           if (!account.access_token) throw new Error("Cognito returned no access token");
           const claims = await verifyAccessToken(account.access_token, cognito);
+          // The profile is the ID token's claims, which openid-client has verified (signature, issuer, audience).
+          const email = typeof profile?.email === "string" ? profile.email : undefined;
           // A fresh token object on every sign-in: nothing from an earlier session survives.
           return {
-            sessionId: await registerSession("hosted-ui", claims),
+            sessionId: await registerSession("hosted-ui", claims, email),
             sub: claims.sub,
-            email: typeof profile?.email === "string" ? profile.email : undefined,
+            email,
             username: claims.username ?? claims.sub,
             accessToken: account.access_token,
             refreshToken: account.refresh_token,

@@ -52,7 +52,8 @@ export async function createContactAction(_previous: ContactFormState, formData:
   const result = await createContact(await getActingUser(), values);
   if (result.status !== "ok") return toFormState(result, values);
   revalidatePath(paths.contacts);
-  redirect(paths.contactDetail(result.contact!.id));
+  // The detail page confirms with "Contact created.", as the list does after a delete.
+  redirect(paths.contactDetailWith(result.contact!.id, { created: true }));
 }
 
 /** The id and version travel in the form, so a forged post can name any contact: contact-mutations.ts checks it again. */
@@ -66,7 +67,7 @@ export async function updateContactAction(_previous: ContactFormState, formData:
   });
   if (result.status !== "ok") return toFormState(result, values);
   revalidatePath(paths.contacts);
-  redirect(paths.contactDetail(id!));
+  redirect(paths.contactDetailWith(id!, { saved: true }));
 }
 
 export async function deleteContactAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {

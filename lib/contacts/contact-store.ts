@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { escapeLike } from "@/lib/db/like";
-import { contacts, type ContactRow } from "@/lib/db/schema";
+import { contacts, type ContactRow, users } from "@/lib/db/schema";
 import type { ContactFields } from "@/lib/contacts/contact-input";
 
 /**
@@ -11,8 +11,23 @@ import type { ContactFields } from "@/lib/contacts/contact-input";
  * (contact-mutations.ts, through guarded-mutation.ts).
  */
 
-export async function findContactById(db: Database, id: string): Promise<ContactRow | null> {
-  const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
+/** A contact with its owner's email from the user directory (null when the owner is not in it). */
+export type ContactRecord = ContactRow & { ownerEmail: string | null };
+
+// Reads join the directory (one query for a whole page); writes name the owner's email in RETURNING.
+const withOwnerEmail = { ...getTableColumns(contacts), ownerEmail: users.email };
+const returningOwnerEmail = {
+  ...getTableColumns(contacts),
+  ownerEmail: sql<string | null>`(select ${users.email} from ${users} where ${users.sub} = ${contacts.owner})`,
+};
+
+export async function findContactById(db: Database, id: string): Promise<ContactRecord | null> {
+  const [row] = await db
+    .select(withOwnerEmail)
+    .from(contacts)
+    .leftJoin(users, eq(users.sub, contacts.owner))
+    .where(eq(contacts.id, id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -28,12 +43,13 @@ export type ContactPageQuery = { filter: SQL | undefined; search: string | undef
 export async function findContactPage(
   db: Database,
   query: ContactPageQuery,
-): Promise<{ rows: ContactRow[]; total: number }> {
+): Promise<{ rows: ContactRecord[]; total: number }> {
   const where = and(query.filter, searchCondition(query.search));
   const [rows, [totals]] = await Promise.all([
     db
-      .select()
+      .select(withOwnerEmail)
       .from(contacts)
+      .leftJoin(users, eq(users.sub, contacts.owner))
       .where(where)
       .orderBy(asc(contacts.name), asc(contacts.id))
       .limit(query.limit)
@@ -43,11 +59,11 @@ export async function findContactPage(
   return { rows, total: totals?.total ?? 0 };
 }
 
-export async function insertContact(db: Database, owner: string, fields: ContactFields): Promise<ContactRow> {
+export async function insertContact(db: Database, owner: string, fields: ContactFields): Promise<ContactRecord> {
   const [row] = await db
     .insert(contacts)
     .values({ ...fields, owner })
-    .returning();
+    .returning(returningOwnerEmail);
   if (!row) throw new Error("insert returned no row");
   return row;
 }
@@ -58,12 +74,12 @@ export async function updateContactAtVersion(
   id: string,
   version: number,
   fields: ContactFields,
-): Promise<ContactRow | null> {
+): Promise<ContactRecord | null> {
   const [row] = await db
     .update(contacts)
     .set({ ...fields, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(contacts.id, id), eq(contacts.version, version)))
-    .returning();
+    .returning(returningOwnerEmail);
   return row ?? null;
 }
 

@@ -66,3 +66,15 @@ export const sessions = pgTable(
 );
 
 export type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * The user directory: who a Cognito `sub` is, so a contact can show its owner's email. Filled at every sign-in
+ * (from the ID token) and by the seed; a later sharing feature looks people up here. Never from user input.
+ */
+export const users = pgTable("users", {
+  sub: text("sub").primaryKey(),
+  email: text("email").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type UserRow = typeof users.$inferSelect;

@@ -1,5 +1,5 @@
 /**
- * CLI: seeds contacts for the demo users (once; --force adds another set).
+ * CLI: seeds contacts for the demo users (once; --force adds another set) and their emails in the user directory.
  *   tsx --conditions=react-server lib/db/seed.ts [--count N [--seed S]] [--force]
  * Owners come from SEED_OWNERS or the running Cognito stand-in (see seed-owners.ts); the database from
  * DATABASE_URL / PGLITE_DATA_DIR, migrated first.
@@ -12,6 +12,7 @@ import { createRandom } from "@/lib/db/generate-contacts";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedContacts } from "@/lib/db/seed-contacts";
 import { resolveSeedOwners, seedOwnerSourceFromEnv } from "@/lib/db/seed-owners";
+import { recordUsers } from "@/lib/db/user-directory";
 import { databaseSettingsFromEnv, describeDatabaseSettings } from "@/lib/db/settings";
 
 function parseCount(name: string, value: string | undefined): number | undefined {
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const db = createDatabase(settings);
   try {
     await migrateDatabase(db);
+    // The owners are Cognito's users (the stand-in's list or SEED_OWNERS): the directory learns their emails now.
+    await recordUsers(db, owners);
     const result = await seedContacts(db, { owners, ...args });
     const where = describeDatabaseSettings(settings);
     console.log(

@@ -6,7 +6,10 @@ import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
 import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
-type ContactPageProps = { params: Promise<{ id: string }> };
+type ContactPageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: ContactPageProps): Promise<Metadata> {
   const { id } = await params;
@@ -14,15 +17,28 @@ export async function generateMetadata({ params }: ContactPageProps): Promise<Me
   return { title: `${contact.name} · Contacts` };
 }
 
-export default async function ContactPage({ params }: ContactPageProps) {
-  const { id } = await params;
+/** Where a create or an edit lands (?created=1, ?saved=1), it says it worked, as the list does after a delete. */
+function confirmationOf(query: Record<string, string | string[] | undefined>): string | undefined {
+  if (query.created === "1") return "Contact created.";
+  if (query.saved === "1") return "Changes saved.";
+  return undefined;
+}
+
+export default async function ContactPage({ params, searchParams }: ContactPageProps) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const contact = await requireReadableContact(id, paths.contactDetail(id));
   const { permissions } = contact;
+  const confirmation = confirmationOf(query);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <Link href={paths.contacts} className="text-sm text-indigo-700 hover:underline">
         ← All contacts
       </Link>
+      {confirmation ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+          {confirmation}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold break-words">{contact.name}</h1>
         <div className="flex gap-2">

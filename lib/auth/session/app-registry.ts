@@ -15,6 +15,7 @@ import {
 import { userAgentLabel } from "@/lib/auth/session/user-agent-label";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import { getReadyDb } from "@/lib/db/migrate";
+import { recordUsers } from "@/lib/db/user-directory";
 import { getEnv } from "@/lib/env";
 
 /** The registry as the app uses it: the process database, the configured timeouts, the request's user agent. */
@@ -28,12 +29,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return error instanceof DatabaseUnavailableError;
 }
 
-/** Registers a new sign-in and returns the session id its cookie will carry (route handlers and actions only). */
-export async function registerSession(method: SessionMethod, claims: AccessTokenClaims): Promise<string> {
+/**
+ * Registers a new sign-in and returns the session id its cookie will carry (route handlers and actions only).
+ * `email` is Cognito's (from the sign-in's ID token), recorded in the user directory so contacts show their owner.
+ */
+export async function registerSession(
+  method: SessionMethod,
+  claims: AccessTokenClaims,
+  email: string | undefined,
+): Promise<string> {
   const userAgent = userAgentLabel((await headers()).get("user-agent"));
   const db = await getReadyDb();
   const input = { sub: claims.sub, method, userAgent, originJti: originJtiOf(claims) };
-  const session = await createSession(db, input, getEnv().sessionTimeouts);
+  const [session] = await Promise.all([
+    createSession(db, input, getEnv().sessionTimeouts),
+    email ? recordUsers(db, [{ sub: claims.sub, email }]) : undefined,
+  ]);
   return session.id;
 }
 

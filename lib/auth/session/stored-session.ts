@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { verifyAccessToken } from "@/lib/auth/token/access-token";
+import { emailFromIdToken } from "@/lib/auth/token/id-token";
 import type { CognitoTokens } from "@/lib/auth/cognito-api";
 import {
   passwordRefreshCookie,
@@ -61,7 +62,7 @@ export async function readStoredSession(): Promise<StoredSession | null> {
 export async function savePasswordSession(tokens: CognitoTokens, email: string): Promise<void> {
   const claims = await verifyAccessToken(tokens.accessToken, getEnv().cognito);
   const username = claims.username ?? claims.sub;
-  const sessionId = await registerSession("password", claims);
+  const sessionId = await registerSession("password", claims, emailFromIdToken(tokens.idToken, claims.sub));
   // One session per browser: a Hosted UI session it held before ends on the server too.
   const previous = await readNextAuthToken();
   if (previous?.sessionId) await endRegisteredSession(previous.sessionId);
