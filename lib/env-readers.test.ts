@@ -1,12 +1,5 @@
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  getDatabaseSettings,
-  getSeedOwnerSource,
-  getStandInSettings,
-  isNodeServerRuntime,
-  quietAwsSdkNotices,
-} from "@/lib/env";
+import { getDatabaseSettings, getSeedOwnerSource, getStandInSettings, quietAwsSdkNotices } from "@/lib/env";
 
 // The readers are the only code that touches process.env: each must hand it to its parser unchanged.
 afterEach(() => vi.unstubAllEnvs());
@@ -36,16 +29,9 @@ describe("the environment readers of lib/env.ts", () => {
     vi.stubEnv("COGNITO_DEBUG", "1");
     expect(getStandInSettings()).toMatchObject({
       port: 9431,
-      stateDir: path.resolve(".cognito/test"),
+      stateDir: ".cognito/test",
       logRequests: true,
     });
-  });
-
-  it("tell instrumentation.ts whether it runs in the Node.js server runtime", () => {
-    vi.stubEnv("NEXT_RUNTIME", "nodejs");
-    expect(isNodeServerRuntime()).toBe(true);
-    vi.stubEnv("NEXT_RUNTIME", "edge");
-    expect(isNodeServerRuntime()).toBe(false);
   });
 
   it("silence the AWS SDKs' support notices without overriding an explicit setting", () => {

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePort, parseStandInSettings, parseSwitch } from "@/lib/env-stand-in";
 
@@ -6,7 +5,7 @@ describe("parseStandInSettings", () => {
   it("listens on 9229 with its state in .cognito/demo and logs no requests unless told to", () => {
     expect(parseStandInSettings({})).toEqual({
       port: 9229,
-      stateDir: path.resolve(".cognito/demo"),
+      stateDir: ".cognito/demo",
       logRequests: false,
       logInternals: false,
     });
@@ -21,7 +20,7 @@ describe("parseStandInSettings", () => {
     });
     expect(settings).toEqual({
       port: 9329,
-      stateDir: path.resolve(".cognito/e2e"),
+      stateDir: ".cognito/e2e",
       logRequests: true,
       logInternals: true,
     });

@@ -1,12 +1,11 @@
-import path from "node:path";
-
 /**
  * The settings of the Cognito stand-in's own process (cognito/server.ts, cognito/seed.ts), not the app's: where it
- * listens, where it keeps its state, and how much it logs. Pure; lib/env.ts reads the environment and calls it.
+ * listens, where it keeps its state, and how much it logs. Pure (no Node.js APIs either: the proxy's bundle includes
+ * lib/env.ts); lib/env.ts reads the environment and calls it.
  */
 export type StandInSettings = {
   port: number;
-  /** Absolute: relative paths resolve against the working directory. */
+  /** As given: the stand-in resolves a relative folder against its working directory. */
   stateDir: string;
   /** COGNITO_DEBUG=1: one line per request (path and status only). Errors are always logged. */
   logRequests: boolean;
@@ -35,7 +34,7 @@ export function parseSwitch(raw: string | undefined): boolean {
 export function parseStandInSettings(source: Record<string, string | undefined>): StandInSettings {
   return {
     port: parsePort(source.COGNITO_LOCAL_PORT, "COGNITO_LOCAL_PORT", DEFAULT_STAND_IN_PORT),
-    stateDir: path.resolve(source.COGNITO_LOCAL_STATE_DIR || DEFAULT_STAND_IN_STATE_DIR),
+    stateDir: source.COGNITO_LOCAL_STATE_DIR || DEFAULT_STAND_IN_STATE_DIR,
     logRequests: parseSwitch(source.COGNITO_DEBUG),
     logInternals: parseSwitch(source.COGNITO_LOCAL_DEBUG),
   };

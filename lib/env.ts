@@ -185,11 +185,6 @@ export function getStandInSettings(): StandInSettings {
   return parseStandInSettings(process.env);
 }
 
-/** instrumentation.ts: true in the Node.js server runtime (Next sets NEXT_RUNTIME), where start-up checks run. */
-export function isNodeServerRuntime(): boolean {
-  return process.env.NEXT_RUNTIME === "nodejs";
-}
-
 /**
  * The stand-in's processes, before cognito-local (aws-sdk v2) is first required: without these the SDKs print an
  * end-of-support notice (v2) and a "future releases need Node 22" warning (v3) on every start. Defaults only.
