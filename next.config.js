@@ -11,8 +11,6 @@ const nextConfig = {
   // Tests build into their own folder so they never replace the build a running demo serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // `npm test` type-checks the whole project with tsc; building again per dist folder would also rewrite tsconfig.
-  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   // Next rewrites a proxy redirect whose host equals the one it thinks it serves (its listening address, often
   // localhost) into a relative one, which would send a visitor on 127.0.0.1 back to 127.0.0.1 forever. The option
