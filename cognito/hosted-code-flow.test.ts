@@ -34,7 +34,7 @@ describe("code flow with PKCE", () => {
     const { challenge } = pkcePair();
     const response = await submitLogin(h, validAuthorizeParams(h, challenge), "alice@example.com", "Alice#Pass1");
     const setCookie = response.headers.getSetCookie().join("\n");
-    expect(setCookie).toMatch(/cognito_local_sso_9401=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(setCookie).toMatch(new RegExp(`cognito_local_sso_${PORT}=[^;]+; Path=/; HttpOnly; SameSite=Lax`));
   });
 
   it.each(["basic", "post"] as const)("exchanges the code with client_secret_%s", async (auth) => {
