@@ -11,8 +11,6 @@ const nextConfig = {
   // Tests build into their own folder so they never replace the build a running demo serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // `npm test` type-checks the whole project with tsc; building again per dist folder would also rewrite tsconfig.
-  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   // forbidden() and forbidden.tsx: a signed-in user refused a page gets a real 403 with a way back.
   experimental: { authInterrupts: true },

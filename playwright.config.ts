@@ -64,7 +64,8 @@ export default defineConfig({
   webServer: {
     // Not the tsx CLI: it relays a signal to its child and SIGKILLs it if the child does not acknowledge within
     // 30 ms, which can cut the stack's shutdown short and orphan its children. `node --import tsx` is one process.
-    command: "node --import tsx scripts/stack/index.ts e2e",
+    // react-server resolves `server-only` to its empty module (lib/env.ts, which the stand-in's seed reads).
+    command: "node --conditions=react-server --import tsx scripts/stack/index.ts e2e",
     url: `${APP_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -2,7 +2,8 @@ import { type NextRequest, NextResponse } from "next/server";
 import { canonicalDecision, requestHost } from "@/lib/http/canonical-origin";
 import { createNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { declaresTooLarge, SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE } from "@/lib/http/limited-body";
-import { type ProxySettings, proxySettingsFrom } from "@/lib/http/proxy-settings";
+import { getProxySettings } from "@/lib/env";
+import type { ProxySettings } from "@/lib/http/proxy-settings";
 import { paths } from "@/lib/paths";
 
 /**
@@ -11,18 +12,6 @@ import { paths } from "@/lib/paths";
  */
 const SESSION_COOKIE = /^(contacts_session|(__Secure-)?next-auth\.session-token(\.\d+)?)$/;
 const PRIVATE_PREFIXES = [paths.contacts, paths.sessions];
-
-let settings: ProxySettings | undefined;
-
-// The one read of process.env outside lib/env.ts: lib/env.ts is server-only (it validates secrets) and the proxy
-// may not import it. These are variables lib/env.ts validates at start-up; proxySettingsFrom applies the same rules.
-function getProxySettings(): ProxySettings {
-  if (settings) return settings;
-  // eslint-disable-next-line no-restricted-properties
-  const { NODE_ENV, NEXTAUTH_URL, COGNITO_MODE, COGNITO_DOMAIN, COGNITO_LOCAL_URL } = process.env;
-  settings = proxySettingsFrom({ NODE_ENV, NEXTAUTH_URL, COGNITO_MODE, COGNITO_DOMAIN, COGNITO_LOCAL_URL });
-  return settings;
-}
 
 function isPrivate(pathname: string): boolean {
   return PRIVATE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

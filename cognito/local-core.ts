@@ -34,12 +34,12 @@ export type Core = {
 
 type PinoModule = { pino: (options: LoggerOptions) => Logger };
 
-function createLogger(): Logger {
+function createLogger(debug: boolean): Logger {
   // pino is cognito-local's dependency, not ours: resolve it from there so hoisting changes cannot break us.
   const local = createRequire(createRequire(import.meta.url).resolve("cognito-local/package.json"));
   const { pino } = local("pino") as PinoModule;
   // cognito-local logs every Cognito error at warn (with request bodies at debug); the stand-in logs its own lines.
-  return pino({ level: process.env.COGNITO_LOCAL_DEBUG ? "debug" : "error" });
+  return pino({ level: debug ? "debug" : "error" });
 }
 
 /** cognito-local reads `<dir>/config.json`; the issuer must be our own URL so tokens carry `iss = <url>/<poolId>`. */
@@ -56,10 +56,10 @@ async function writeConfig(stateDir: string, issuerDomain: string): Promise<void
 }
 
 /** Mirrors cognito-local's createDefaultServer, which hard-codes `.cognito/` under the working directory. */
-export async function createCore(stateDir: string, issuerDomain: string): Promise<Core> {
+export async function createCore(stateDir: string, issuerDomain: string, debug = false): Promise<Core> {
   await mkdir(stateDir, { recursive: true });
   await writeConfig(stateDir, issuerDomain);
-  const logger = createLogger();
+  const logger = createLogger(debug);
   const ctx: Context = { logger };
   const config = await loadConfig(ctx, new StormDBDataStoreFactory(stateDir));
   const clock = new DateClock();

@@ -3,9 +3,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { baseUrl, displayPath, settingsFromEnv } from "@/cognito/config";
+import { baseUrl, displayPath } from "@/cognito/config";
 import { demoUsers, seedData } from "@/cognito/seed-data";
 import { ensureClient, ensureGroups, ensurePool, ensureUser } from "@/cognito/seed-steps";
+import { getStandInSettings } from "@/lib/env";
 
 export { demoUsers, type DemoUser } from "@/cognito/seed-data";
 
@@ -67,7 +68,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
 }
 
 async function main(): Promise<void> {
-  const { port, stateDir } = settingsFromEnv();
+  const { port, stateDir } = getStandInSettings();
   const result = await seed({ endpoint: baseUrl(port), stateDir, log: (line) => console.log(`[seed] ${line}`) });
   console.log(`[seed] user pool id: ${result.userPoolId}`);
   console.log(`[seed] app client id: ${result.clientId}`);
@@ -80,7 +81,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   main().catch((error: unknown) => {
     const hint =
       error instanceof Error && /ECONNREFUSED|fetch failed/.test(`${error.message} ${String(error.cause)}`)
-        ? " (is the stand-in running? start it with `npx tsx cognito/server.ts`)"
+        ? " (is the stand-in running? start it with `npm run demo`, or alone with `node --conditions=react-server --import tsx cognito/server.ts`)"
         : "";
     console.error(`[seed] failed: ${error instanceof Error ? error.message : String(error)}${hint}`);
     process.exit(1);

@@ -3,13 +3,15 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { handleApi, interceptedTarget } from "@/cognito/api-shim";
-import { HOST, baseUrl, displayPath, settingsFromEnv, type StandInSettings } from "@/cognito/config";
+import { HOST, baseUrl, displayPath } from "@/cognito/config";
 import { BodyTooLargeError, paramsToRecord, sendJson } from "@/cognito/http-util";
 import { createCore } from "@/cognito/local-core";
 import { getAuthorize, postLogin, postNewPassword } from "@/cognito/login-routes";
 import { discoveryPoolId, getDiscovery, getLogout, getUserInfo } from "@/cognito/oidc-routes";
 import { createStandIn, type StandIn } from "@/cognito/stand-in";
 import { postRevoke, postToken } from "@/cognito/token-routes";
+import { getStandInSettings } from "@/lib/env";
+import type { StandInSettings } from "@/lib/env-stand-in";
 
 export type RunningStandIn = {
   /** `http://127.0.0.1:<port>`: API endpoint, Hosted UI base and token issuer domain. */
@@ -19,10 +21,11 @@ export type RunningStandIn = {
   close(): Promise<void>;
 };
 
-export type StartOptions = StandInSettings & {
-  /** Request and error lines; defaults to console.log. Pass `() => {}` to silence (tests). */
-  log?: (line: string) => void;
-};
+export type StartOptions = Pick<StandInSettings, "port" | "stateDir"> &
+  Partial<Pick<StandInSettings, "logRequests" | "logInternals">> & {
+    /** Error lines, and request lines with `logRequests`; defaults to console.log. Pass `() => {}` to silence (tests). */
+    log?: (line: string) => void;
+  };
 
 type Handler = (
   standIn: StandIn,
@@ -69,12 +72,13 @@ function requestLine(req: IncomingMessage, res: ServerResponse, url: URL, starte
 function handle(
   getStandIn: () => StandIn | undefined,
   log: (line: string) => void,
+  logRequests: boolean,
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
   const started = Date.now();
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
-  res.on("finish", () => log(requestLine(req, res, url, started)));
+  if (logRequests) res.on("finish", () => log(requestLine(req, res, url, started)));
   const standIn = getStandIn();
   if (!standIn) return sendJson(res, 503, { status: "starting" });
   dispatch(standIn, req, res, url).catch((error: unknown) => {
@@ -103,7 +107,7 @@ export async function startStandIn(options: StartOptions): Promise<RunningStandI
   const stateDir = path.resolve(options.stateDir);
   const log = options.log ?? ((line: string) => console.log(line));
   let standIn: StandIn | undefined;
-  const server = createServer((req, res) => handle(() => standIn, log, req, res));
+  const server = createServer((req, res) => handle(() => standIn, log, options.logRequests ?? false, req, res));
   const port = await listen(server, options.port);
   const close = () =>
     new Promise<void>((resolve) => {
@@ -111,7 +115,8 @@ export async function startStandIn(options: StartOptions): Promise<RunningStandI
       server.closeAllConnections();
     });
   try {
-    standIn = createStandIn(await createCore(stateDir, baseUrl(port)), baseUrl(port), port, log);
+    const core = await createCore(stateDir, baseUrl(port), options.logInternals ?? false);
+    standIn = createStandIn(core, baseUrl(port), port, log);
   } catch (error) {
     await close();
     throw error;
@@ -120,7 +125,7 @@ export async function startStandIn(options: StartOptions): Promise<RunningStandI
 }
 
 async function main(): Promise<void> {
-  const running = await startStandIn(settingsFromEnv());
+  const running = await startStandIn(getStandInSettings());
   console.log(`[cognito-local] stand-in listening on ${running.url} (state: ${displayPath(running.stateDir)})`);
   const stop = () => {
     running.close().then(

@@ -1,27 +1,32 @@
 import "server-only";
 import { z } from "zod";
 import type { SignInLimits } from "@/lib/auth/sign-in/throttle-policy";
+import { type SeedOwnerSource, seedOwnerSourceFromEnv } from "@/lib/db/seed-owner-source";
 import { type DatabaseSettings, DatabaseSettingsError, databaseSettingsFromEnv } from "@/lib/db/settings";
+import { type CognitoSettings, deriveCognito } from "@/lib/env-cognito";
+import { parseStandInSettings, type StandInSettings } from "@/lib/env-stand-in";
+import { type ProxySettings, proxySettingsFrom } from "@/lib/http/proxy-settings";
+
+export type { CognitoSettings } from "@/lib/env-cognito";
 
 /**
- * The environment, validated once. Two modes share one code path:
- * - `aws`: real Cognito (issuer and JWKS on cognito-idp.<region>.amazonaws.com, Hosted UI on COGNITO_DOMAIN);
- * - `local`: the stand-in in cognito/, whose signing key is public, so it is trusted only when
- *   COGNITO_MODE=local says so explicitly and only on a loopback address.
+ * The environment, validated once, and the only module that reads `process.env`. The app takes getEnv(); the
+ * proxy, the database CLIs and the Cognito stand-in each take a small reader below with only what they need, parsed
+ * by the same pure functions (Cognito modes and their trust rules: lib/env-cognito.ts).
  */
 
 const EXAMPLE_MARKER = "change-me";
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const urlSchema = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ""));
+
+/** A whole number within bounds, coerced from its string; `fallback` when unset. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   COGNITO_MODE: z.enum(["aws", "local"], { error: 'must be "aws" or "local"' }),
-  COGNITO_REGION: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, "must look like us-east-1")
-    .optional(),
+  COGNITO_REGION: z.optional(z.string().regex(/^[a-z0-9-]+$/, "must look like us-east-1")),
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, "must look like us-east-1_AbC123"),
   COGNITO_CLIENT_ID: z.string().min(1),
   COGNITO_CLIENT_SECRET: z.string().min(1),
@@ -31,53 +36,26 @@ const rawEnvSchema = z.object({
   // local mode COGNITO_LOCAL_URL. Tokens are still checked against the issuer derived above.
   COGNITO_API_ENDPOINT: urlSchema.optional(),
   // Every call to Cognito's API is aborted after this long (then sign-in says the service is unavailable).
-  COGNITO_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
+  COGNITO_TIMEOUT_MS: wholeNumber(100, 30_000, 5000),
   NEXTAUTH_URL: urlSchema,
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   SESSION_PASSWORD: z.string().min(32, "must be at least 32 characters"),
   CERBOS_URL: urlSchema.default("http://127.0.0.1:3592"),
-  CERBOS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
+  CERBOS_TIMEOUT_MS: wholeNumber(50, 30_000, 2000),
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect to Next directly).
-  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
-  SIGNIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  SIGNIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(100),
-  SIGNIN_WINDOW_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
-  SIGNIN_MAX_LOCK_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
+  TRUSTED_PROXY_COUNT: wholeNumber(0, 10, 0),
+  SIGNIN_ACCOUNT_MAX_FAILURES: wholeNumber(1, 100, 5),
+  SIGNIN_ADDRESS_MAX_FAILURES: wholeNumber(1, 100_000, 100),
+  SIGNIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60, 15),
+  SIGNIN_MAX_LOCK_MINUTES: wholeNumber(1, 24 * 60, 15),
   // ASVS V7.3: 8 hours idle and 7 days absolute unless configured; at most 30 days idle, 90 days absolute.
-  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
-  SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
+  SESSION_IDLE_TIMEOUT_MINUTES: wholeNumber(1, 43_200, 480),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: wholeNumber(1, 2_160, 168),
   BEARER_VERIFY_WITH_COGNITO: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
-  BEARER_COGNITO_CHECK_TTL_SECONDS: z.coerce.number().int().min(0).max(900).default(60),
+  BEARER_COGNITO_CHECK_TTL_SECONDS: wholeNumber(0, 900, 60),
 });
 
 export type RawEnv = z.infer<typeof rawEnvSchema>;
-
-export type CognitoSettings = {
-  mode: "aws" | "local";
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  clientSecret: string;
-  /** `iss` of every token the pool mints; next-auth discovers the Hosted UI from `${issuer}/.well-known/openid-configuration`. */
-  issuer: string;
-  jwksUri: string;
-  /** Base URL of the Hosted UI (its `/logout` ends the Cognito session). */
-  hostedUiUrl: string;
-  /** User-pool API endpoint override; undefined means the AWS SDK's regional default. */
-  apiEndpoint: string | undefined;
-  /** Deadline of every user-pool API call (COGNITO_TIMEOUT_MS). */
-  timeoutMs: number;
-};
 
 export type Env = RawEnv & {
   cognito: CognitoSettings;
@@ -99,56 +77,6 @@ export class EnvError extends Error {
 
 function fail(problems: string[]): never {
   throw new EnvError(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
-}
-
-function deriveCognito(raw: RawEnv, problems: string[]): CognitoSettings | undefined {
-  const base = {
-    userPoolId: raw.COGNITO_USER_POOL_ID,
-    clientId: raw.COGNITO_CLIENT_ID,
-    clientSecret: raw.COGNITO_CLIENT_SECRET,
-    timeoutMs: raw.COGNITO_TIMEOUT_MS,
-  };
-  const apiEndpoint = raw.COGNITO_API_ENDPOINT;
-  if (raw.COGNITO_MODE === "local") {
-    const localUrl = raw.COGNITO_LOCAL_URL;
-    if (!localUrl) return void problems.push("COGNITO_LOCAL_URL: required when COGNITO_MODE=local");
-    if (!LOOPBACK_HOSTS.has(new URL(localUrl).hostname)) {
-      // The stand-in signs with a key published in the cognito-local package: anyone can mint its tokens.
-      return void problems.push("COGNITO_LOCAL_URL: the stand-in is only trusted on a loopback address");
-    }
-    if (apiEndpoint && !LOOPBACK_HOSTS.has(new URL(apiEndpoint).hostname)) {
-      return void problems.push("COGNITO_API_ENDPOINT: in local mode it must be a loopback address, like the stand-in");
-    }
-    const issuer = `${localUrl}/${base.userPoolId}`;
-    const jwksUri = `${issuer}/.well-known/jwks.json`;
-    const region = raw.COGNITO_REGION ?? "local";
-    return {
-      ...base,
-      mode: "local",
-      region,
-      issuer,
-      jwksUri,
-      hostedUiUrl: localUrl,
-      apiEndpoint: apiEndpoint ?? localUrl,
-    };
-  }
-  if (!raw.COGNITO_REGION) problems.push("COGNITO_REGION: required when COGNITO_MODE=aws");
-  if (!raw.COGNITO_DOMAIN) problems.push("COGNITO_DOMAIN: required when COGNITO_MODE=aws (the Hosted UI domain)");
-  else if (!raw.COGNITO_DOMAIN.startsWith("https://")) problems.push("COGNITO_DOMAIN: must be an https:// URL");
-  if (apiEndpoint && !apiEndpoint.startsWith("https://"))
-    problems.push("COGNITO_API_ENDPOINT: must be an https:// URL in aws mode");
-  if (!raw.COGNITO_REGION || !raw.COGNITO_DOMAIN) return undefined;
-  const issuer = `https://cognito-idp.${raw.COGNITO_REGION}.amazonaws.com/${base.userPoolId}`;
-  const jwksUri = `${issuer}/.well-known/jwks.json`;
-  return {
-    ...base,
-    mode: "aws",
-    region: raw.COGNITO_REGION,
-    issuer,
-    jwksUri,
-    hostedUiUrl: raw.COGNITO_DOMAIN,
-    apiEndpoint,
-  };
 }
 
 function checkProductionSecrets(raw: RawEnv, problems: string[]) {
@@ -229,4 +157,39 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+let cachedProxy: ProxySettings | undefined;
+
+/**
+ * What proxy.ts needs: the canonical origin and the Hosted UI origin. Not getEnv(): the proxy has no use for the
+ * secrets, and instrumentation.ts has already stopped a server whose environment getEnv() refuses.
+ */
+export function getProxySettings(): ProxySettings {
+  cachedProxy ??= proxySettingsFrom(process.env);
+  return cachedProxy;
+}
+
+/** The database of this process (DATABASE_URL or PGlite): getDb() and the database CLIs (migrate, seed). */
+export function getDatabaseSettings(): DatabaseSettings {
+  return databaseSettingsFromEnv(process.env);
+}
+
+/** `npm run db:seed`: SEED_OWNERS, or the stand-in named by COGNITO_LOCAL_URL and COGNITO_USER_POOL_ID. */
+export function getSeedOwnerSource(): SeedOwnerSource {
+  return seedOwnerSourceFromEnv(process.env);
+}
+
+/** The Cognito stand-in's process (cognito/server.ts, cognito/seed.ts): port, state folder, debug logging. */
+export function getStandInSettings(): StandInSettings {
+  return parseStandInSettings(process.env);
+}
+
+/**
+ * The stand-in's processes, before cognito-local (aws-sdk v2) is first required: without these the SDKs print an
+ * end-of-support notice (v2) and a "future releases need Node 22" warning (v3) on every start. Defaults only.
+ */
+export function quietAwsSdkNotices(): void {
+  process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= "1";
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }

@@ -9,13 +9,9 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
 import { processSingleton } from "@/lib/db/process-state";
 import * as schema from "@/lib/db/schema";
-import {
-  DEFAULT_PG_TIMEOUTS,
-  type DatabaseSettings,
-  databaseSettingsFromEnv,
-  type PgTimeouts,
-} from "@/lib/db/settings";
+import { DEFAULT_PG_TIMEOUTS, type DatabaseSettings, type PgTimeouts } from "@/lib/db/settings";
 import { DatabaseUnavailableError, guardDatabase, isConnectionFailure } from "@/lib/db/unavailable";
+import { getDatabaseSettings } from "@/lib/env";
 
 type RawResult<Row> = { rows: Row[] };
 
@@ -92,7 +88,7 @@ const processDatabase = processSingleton("db.current", (): { current?: Database 
 
 /** The one database of this process, created from the environment on first use. */
 export function getDb(): Database {
-  processDatabase.current ??= createDatabase(databaseSettingsFromEnv());
+  processDatabase.current ??= createDatabase(getDatabaseSettings());
   return processDatabase.current;
 }
 

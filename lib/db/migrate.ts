@@ -12,8 +12,9 @@ import type { Pool } from "pg";
 import { runCli } from "@/lib/db/cli";
 import { closeDatabase, createDatabase, type Database, getDatabaseConnection, getDb } from "@/lib/db/client";
 import { processSingleton } from "@/lib/db/process-state";
-import { databaseSettingsFromEnv, describeDatabaseSettings } from "@/lib/db/settings";
+import { describeDatabaseSettings } from "@/lib/db/settings";
 import { toDatabaseError } from "@/lib/db/unavailable";
+import { getDatabaseSettings } from "@/lib/env";
 
 export type MigrateOptions = {
   /** Where drizzle records applied migrations; tests give each run its own. */
@@ -103,7 +104,7 @@ export async function getReadyDb(): Promise<Database> {
 }
 
 async function main(): Promise<void> {
-  const settings = databaseSettingsFromEnv();
+  const settings = getDatabaseSettings();
   const db = createDatabase(settings);
   try {
     await migrateDatabase(db);

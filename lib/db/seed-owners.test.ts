@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startSeeded } from "@/lib/testing/cognito-stand-in";
-import { parseSeedOwners, resolveSeedOwners, SeedOwnersError, seedOwnerSourceFromEnv } from "@/lib/db/seed-owners";
+import { seedOwnerSourceFromEnv } from "@/lib/db/seed-owner-source";
+import { parseSeedOwners, resolveSeedOwners, SeedOwnersError } from "@/lib/db/seed-owners";
 
 describe("seedOwnerSourceFromEnv", () => {
   it("prefers SEED_OWNERS, then the stand-in, and explains what is missing", () => {

@@ -5,34 +5,13 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { z } from "zod";
 import type { SeedOwner } from "@/lib/db/generate-contacts";
+import { type SeedOwnerSource, SeedOwnersError } from "@/lib/db/seed-owner-source";
+
+export { type SeedOwnerSource, SeedOwnersError } from "@/lib/db/seed-owner-source";
 
 const seedOwnersSchema = z
   .array(z.object({ email: z.string().min(1), sub: z.string().min(1) }))
   .min(1, "must list at least one owner");
-
-export type SeedOwnerSource =
-  { kind: "json"; json: string } | { kind: "stand-in"; endpoint: string; userPoolId: string };
-
-export class SeedOwnersError extends Error {
-  override name = "SeedOwnersError";
-}
-
-/**
- * Where the owners' Cognito subs come from. They exist only once the stand-in has created the users, so they are
- * either given (SEED_OWNERS) or asked of the stand-in the app is configured for.
- */
-export function seedOwnerSourceFromEnv(
-  // eslint-disable-next-line no-restricted-properties -- a CLI-only reader of its own variables; the lead moves this into lib/env.ts
-  env: Record<string, string | undefined> = process.env,
-): SeedOwnerSource {
-  if (env.SEED_OWNERS?.trim()) return { kind: "json", json: env.SEED_OWNERS };
-  if (env.COGNITO_LOCAL_URL && env.COGNITO_USER_POOL_ID) {
-    return { kind: "stand-in", endpoint: env.COGNITO_LOCAL_URL, userPoolId: env.COGNITO_USER_POOL_ID };
-  }
-  throw new SeedOwnersError(
-    'Set SEED_OWNERS (JSON: [{"email":"…","sub":"…"}]) or COGNITO_LOCAL_URL and COGNITO_USER_POOL_ID of a running stand-in',
-  );
-}
 
 export function parseSeedOwners(json: string): SeedOwner[] {
   let value: unknown;

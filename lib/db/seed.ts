@@ -11,9 +11,10 @@ import { closeDatabase, createDatabase } from "@/lib/db/client";
 import { createRandom } from "@/lib/db/generate-contacts";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedContacts } from "@/lib/db/seed-contacts";
-import { resolveSeedOwners, seedOwnerSourceFromEnv } from "@/lib/db/seed-owners";
+import { resolveSeedOwners } from "@/lib/db/seed-owners";
+import { describeDatabaseSettings } from "@/lib/db/settings";
 import { recordUsers } from "@/lib/db/user-directory";
-import { databaseSettingsFromEnv, describeDatabaseSettings } from "@/lib/db/settings";
+import { getDatabaseSettings, getSeedOwnerSource } from "@/lib/env";
 
 function parseCount(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -36,8 +37,8 @@ function parseSeedArgs(argv: string[]) {
 
 async function main(): Promise<void> {
   const args = parseSeedArgs(process.argv.slice(2));
-  const owners = await resolveSeedOwners(seedOwnerSourceFromEnv());
-  const settings = databaseSettingsFromEnv();
+  const owners = await resolveSeedOwners(getSeedOwnerSource());
+  const settings = getDatabaseSettings();
   const db = createDatabase(settings);
   try {
     await migrateDatabase(db);

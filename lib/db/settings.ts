@@ -1,6 +1,7 @@
 /**
  * Which database this process uses, decided from two variables: DATABASE_URL selects PostgreSQL over the network;
- * without it the app runs on embedded PGlite, persisted in PGLITE_DATA_DIR. Pure, so lib/env.ts can call it.
+ * without it the app runs on embedded PGlite, persisted in PGLITE_DATA_DIR. Pure: lib/env.ts reads the environment
+ * and calls it (getDatabaseSettings() for the process database and the database CLIs, getEnv() at start-up).
  */
 
 export type DatabaseSettings =
@@ -67,10 +68,7 @@ function parsePgTimeouts(env: Record<string, string | undefined>): PgTimeouts {
   };
 }
 
-export function databaseSettingsFromEnv(
-  // eslint-disable-next-line no-restricted-properties -- the only read of these variables; the lead moves this into lib/env.ts
-  env: Record<string, string | undefined> = process.env,
-): DatabaseSettings {
+export function databaseSettingsFromEnv(env: Record<string, string | undefined>): DatabaseSettings {
   const url = env.DATABASE_URL?.trim();
   if (url) return { driver: "pg", url: parseDatabaseUrl(url), ...parsePgTimeouts(env) };
   const dataDir = env.PGLITE_DATA_DIR?.trim();

@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /**
  * What proxy.ts needs from the environment: the canonical origin and the Hosted UI origin (for form-action).
- * lib/env.ts is server-only and validates every secret, which the proxy has no use for; these are the same
- * variables it validates at start-up (instrumentation.ts stops a bad environment), parsed here with the same rules.
+ * Pure: getProxySettings() in lib/env.ts reads the environment and calls it. Only these variables, not every secret
+ * getEnv() validates: the proxy has no use for them, and instrumentation.ts has already stopped a bad environment.
  */
 export type ProxySettings = { appUrl: URL; formActionOrigins: string[]; development: boolean };
 

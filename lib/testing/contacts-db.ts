@@ -1,31 +1,11 @@
 /**
- * An in-memory PGlite database with the contacts table, for tests of plan → SQL. Test-only.
- * The table is created here rather than from lib/db's migrations so these tests do not depend on them;
- * keep the statement in step with lib/db/schema.ts.
+ * An in-memory PGlite database with the app's real schema, for tests of plan → SQL. Test-only.
+ * The tables come from lib/db/migrations, the same files the app applies, so they cannot drift from lib/db/schema.ts.
  */
-import { PGlite } from "@electric-sql/pglite";
 import { asc, type SQL } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/pglite";
-
+import { closeDatabase, createDatabase } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
 import { contacts, type NewContactRow } from "@/lib/db/schema";
-
-const CREATE_CONTACTS = `
-  CREATE TABLE contacts (
-    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    owner text NOT NULL,
-    name text NOT NULL,
-    email text,
-    phone text,
-    company text,
-    notes text,
-    private boolean NOT NULL DEFAULT false,
-    created_at timestamptz NOT NULL DEFAULT now(),
-    updated_at timestamptz NOT NULL DEFAULT now(),
-    version integer NOT NULL DEFAULT 1
-  );
-  CREATE INDEX contacts_owner_idx ON contacts (owner);
-  CREATE INDEX contacts_name_idx ON contacts (name);
-`;
 
 export type ContactsDb = {
   insertContacts: (rows: NewContactRow[]) => Promise<void>;
@@ -35,9 +15,8 @@ export type ContactsDb = {
 };
 
 export async function createContactsDb(): Promise<ContactsDb> {
-  const client = new PGlite();
-  await client.exec(CREATE_CONTACTS);
-  const db = drizzle({ client });
+  const db = createDatabase({ driver: "pglite", dataDir: "memory://" });
+  await migrateDatabase(db);
   return {
     insertContacts: async (rows) => {
       if (rows.length > 0) await db.insert(contacts).values(rows);
@@ -46,7 +25,7 @@ export async function createContactsDb(): Promise<ContactsDb> {
       const rows = await db.select({ id: contacts.id }).from(contacts).where(where).orderBy(asc(contacts.id));
       return rows.map((row) => row.id);
     },
-    close: () => client.close(),
+    close: () => closeDatabase(db),
   };
 }
 

@@ -36,10 +36,12 @@ export async function startPdp(httpPort: number, grpcPort: number): Promise<PdpP
     [
       "server",
       "--config=cerbos/config.yaml",
+      // Warnings and errors only (kept for the failure message below); no usage telemetry from a test.
+      "--log-level=warn",
       `--set=server.httpListenAddr=127.0.0.1:${httpPort}`,
       `--set=server.grpcListenAddr=127.0.0.1:${grpcPort}`,
     ],
-    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CERBOS_NO_TELEMETRY: "1" } },
   );
   let output = "";
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

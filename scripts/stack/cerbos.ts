@@ -1,5 +1,8 @@
 import { startChild, stopChild, waitForHealthy, type ManagedChild } from "@/scripts/stack/processes";
 
+/** Printed at every start, even at warn: the local stack exports no traces on purpose. */
+const isTracingNotice = (line: string) => line.includes("Disabling OTLP traces");
+
 /**
  * The Cerbos PDP as a child that may come and go at run time. Unlike the stand-in and Next, its exit does not stop
  * the stack: the app must fail closed without it, and the end-to-end tests stop and restart it on purpose.
@@ -29,10 +32,13 @@ export class CerbosController {
           "node_modules/cerbos/index.js",
           "server",
           "--config=cerbos/config.yaml",
+          // At info the PDP logs every request (about a thousand lines in one e2e run); warnings and errors stay.
+          "--log-level=warn",
           `--set=server.httpListenAddr=127.0.0.1:${this.httpPort}`,
           `--set=server.grpcListenAddr=127.0.0.1:${this.grpcPort}`,
         ],
-        process.env,
+        { ...process.env, CERBOS_NO_TELEMETRY: "1" },
+        { drop: isTracingNotice },
       );
       this.child = child;
       void child.exited.then((result) => {

@@ -1,6 +1,6 @@
 /**
  * Runs the whole local stack: Cognito stand-in → seed users → seed contacts → Cerbos PDP → Next.js.
- *   npx tsx scripts/stack/index.ts <demo|dev|e2e>
+ *   node --conditions=react-server --import tsx scripts/stack/index.ts <demo|dev|e2e>   (npm run demo | dev)
  * Ctrl-C / SIGTERM stops every child. SIGUSR1 stops Cerbos and SIGUSR2 starts it again, so the end-to-end
  * tests can check that the app fails closed while the PDP is away (the pid is in <stateDir>/stack.pid).
  */
@@ -23,11 +23,12 @@ import {
 } from "@/scripts/stack/processes";
 import { isProfileName, resolveProfile, type StackProfile } from "@/scripts/stack/profiles";
 import { demoAccounts, seedStandIn } from "@/scripts/stack/seed";
+import { quietAwsSdkNotices } from "@/lib/env";
 
 // Every path below (children, config, state) is relative to the repository root, wherever we were started from.
 process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.."));
-// The AWS SDK (seed, stand-in, app) warns in every process that its 2027 releases need Node 22; children inherit this.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// The AWS SDKs (seed, stand-in, app) print support notices in every process unless told not to; children inherit this.
+quietAwsSdkNotices();
 let shuttingDown = false;
 let cerbos: CerbosController | undefined;
 let pidFile: string | undefined;
@@ -69,7 +70,9 @@ async function startStandIn(profile: StackProfile) {
     COGNITO_LOCAL_STATE_DIR: profile.stateDir,
   };
   // `node --import tsx` rather than the tsx CLI: one process instead of two, and signals reach it directly.
-  const standIn = startChild("cognito", process.execPath, ["--import", "tsx", "cognito/server.ts"], env);
+  // react-server resolves `server-only` to its empty module: the stand-in reads its settings through lib/env.ts.
+  const args = ["--conditions=react-server", "--import", "tsx", "cognito/server.ts"];
+  const standIn = startChild("cognito", process.execPath, args, env);
   exitWith(standIn);
   await waitForHealthy(`http://127.0.0.1:${profile.cognitoPort}/health`, standIn, 60_000);
   return seedStandIn(profile);
@@ -123,7 +126,7 @@ async function main(profile: StackProfile) {
 
 const profileName = process.argv[2];
 if (!isProfileName(profileName)) {
-  console.error("usage: tsx scripts/stack/index.ts <demo|dev|e2e>");
+  console.error("usage: npm run demo | npm run dev (scripts/stack/index.ts <demo|dev|e2e>)");
   process.exit(2);
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

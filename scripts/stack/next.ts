@@ -8,7 +8,10 @@ const nextBin = () => path.resolve("node_modules/.bin/next");
 /** Production build into `NEXT_DIST_DIR` (next.config.js reads it), with the same env the server will get. */
 export async function buildNext(env: NodeJS.ProcessEnv): Promise<void> {
   console.log(`[stack] building the app into ${env.NEXT_DIST_DIR ?? ".next"} (next build)…`);
-  await runToCompletion("next", nextBin(), ["build"], { ...env, NODE_ENV: "production" });
+  const started = Date.now();
+  // Its progress report and route table are 40 lines of noise in every run; a failed build prints them all.
+  await runToCompletion("next", nextBin(), ["build"], { ...env, NODE_ENV: "production" }, { onlyOnFailure: true });
+  console.log(`[stack] built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 /** Binds 127.0.0.1 explicitly: `next start` listens on every interface otherwise. */

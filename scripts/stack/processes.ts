@@ -27,20 +27,38 @@ export type ManagedChild = {
   hasExited: () => boolean;
 };
 
+export type ChildOutput = {
+  /** Lines for which this is true are not printed (known, harmless noise). */
+  drop?: (line: string) => boolean;
+  /** Keep the output and print it only if the child fails (a build's progress report). */
+  onlyOnFailure?: boolean;
+};
+
 /**
  * Starts a child in its own process group (detached) so that Ctrl-C in the terminal reaches only the stack,
  * which then stops every child in order, and so that killing the group also reaches grandchildren
  * (Cerbos' npm wrapper runs the real PDP binary as a child; Next spawns workers).
  */
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ManagedChild {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  output: ChildOutput = {},
+): ManagedChild {
   const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = `[${name}]`;
+  const held: string[] = [];
+  const print = (line: string) => (output.onlyOnFailure ? held.push(line) : console.log(line));
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on("line", (line) => console.log(`${prefix} ${redact(line)}`));
+    createInterface({ input: stream }).on("line", (line) => {
+      if (!output.drop?.(line)) print(`${prefix} ${redact(line)}`);
+    });
   }
   let done = false;
   const exited = new Promise<number | string>((resolve) => {
     const finish = (result: number | string) => {
+      if (result !== 0) for (const line of held.splice(0)) console.log(line);
       done = true;
       runningChildren.delete(managed);
       resolve(result);
@@ -109,8 +127,14 @@ export async function isHealthy(url: string): Promise<boolean> {
 }
 
 /** Runs a command to completion with prefixed output; rejects on a non-zero exit. */
-export async function runToCompletion(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = startChild(name, command, args, env);
+export async function runToCompletion(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  output: ChildOutput = {},
+) {
+  const child = startChild(name, command, args, env, output);
   const result = await child.exited;
   if (result !== 0) throw new Error(`${name} failed (exit ${result})`);
 }

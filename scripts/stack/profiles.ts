@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parsePort } from "@/cognito/config";
+import { parsePort } from "@/lib/env-stand-in";
 
 export type ProfileName = "demo" | "dev" | "e2e";
 
