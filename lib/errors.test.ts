@@ -56,9 +56,10 @@ describe("the errors that decide a status", () => {
   const modules = {
     "@/lib/authz/cerbos-client": ["AuthorizationUnavailableError"],
     "@/lib/db/unavailable": ["DatabaseUnavailableError"],
-    "@/lib/authz/plan-to-sql": ["UnsupportedPlanError"],
+    "@/lib/authz/unsupported-plan-error": ["UnsupportedPlanError"],
     "@/lib/auth/token/access-token": ["InvalidAccessTokenError", "AccessTokenExpiredError", "JwksUnavailableError"],
-    "@/lib/auth/cognito-api": ["CognitoUnavailableError", "RefreshRejectedError"],
+    "@/lib/auth/cognito-client": ["CognitoUnavailableError"],
+    "@/lib/auth/cognito-api": ["RefreshRejectedError"],
   } as const;
   type ErrorClass = new (message?: string) => Error;
 
