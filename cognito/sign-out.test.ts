@@ -1,18 +1,13 @@
 // Signing out everywhere: GlobalSignOut and AdminUserGlobalSignOut (origin_jti and GetUser: token-origin.test.ts).
-import { randomUUID } from "node:crypto";
 import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
-  GetUserCommand,
   GlobalSignOutCommand,
-  InitiateAuthCommand,
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secretHash } from "@/cognito/client-auth";
 import { createCognitoClient } from "@/cognito/seed";
-import { jwtPayload, startSeeded, type Harness } from "@/lib/testing/cognito-stand-in";
+import { startSeeded, type Harness } from "@/lib/testing/cognito-stand-in";
+import { cognitoSessions, type TestSession } from "@/lib/testing/cognito-sessions";
 
 const PORT = 9407;
 let h: Harness;
@@ -27,56 +22,8 @@ afterAll(async () => {
   await h?.stop();
 });
 
-type User = { email: string; password: string };
-type Session = { accessToken: string; idToken: string; refreshToken: string };
-
-/** A user of one test, so signing out everywhere touches nobody else. */
-async function createUser(): Promise<User> {
-  const user = { email: `so-${randomUUID().slice(0, 8)}@example.com`, password: "Sign#Out1x" };
-  await cognito.send(
-    new AdminCreateUserCommand({ UserPoolId: h.userPoolId, Username: user.email, MessageAction: "SUPPRESS" }),
-  );
-  await cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: h.userPoolId,
-      Username: user.email,
-      Password: user.password,
-      Permanent: true,
-    }),
-  );
-  return user;
-}
-
-async function passwordSignIn(user: User): Promise<Session> {
-  const { AuthenticationResult: r } = await cognito.send(
-    new InitiateAuthCommand({
-      AuthFlow: "USER_PASSWORD_AUTH",
-      ClientId: h.clientId,
-      AuthParameters: {
-        USERNAME: user.email,
-        PASSWORD: user.password,
-        SECRET_HASH: secretHash(h.clientSecret, user.email, h.clientId),
-      },
-    }),
-  );
-  return { accessToken: r?.AccessToken ?? "", idToken: r?.IdToken ?? "", refreshToken: r?.RefreshToken ?? "" };
-}
-
-function refresh(session: Session) {
-  const username = String(jwtPayload(session.accessToken).username);
-  return cognito.send(
-    new InitiateAuthCommand({
-      AuthFlow: "REFRESH_TOKEN_AUTH",
-      ClientId: h.clientId,
-      AuthParameters: {
-        REFRESH_TOKEN: session.refreshToken,
-        SECRET_HASH: secretHash(h.clientSecret, username, h.clientId),
-      },
-    }),
-  );
-}
-
-const getUser = (accessToken: string) => cognito.send(new GetUserCommand({ AccessToken: accessToken }));
+type Session = TestSession;
+const { createUser, passwordSignIn, refresh, getUser } = cognitoSessions(() => ({ h, cognito }));
 
 async function expectRefused(promise: Promise<unknown>, message: string): Promise<void> {
   await expect(promise).rejects.toMatchObject({ name: "NotAuthorizedException", message });

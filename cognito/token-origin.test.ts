@@ -1,27 +1,19 @@
 // What ties a token to its sign-in: origin_jti, and GetUser refusing forged tokens and those of a revoked refresh token.
-import { randomUUID } from "node:crypto";
-import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  GetUserCommand,
-  InitiateAuthCommand,
-  RevokeTokenCommand,
-  type CognitoIdentityProviderClient,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { RevokeTokenCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secretHash } from "@/cognito/client-auth";
 import { resignJwt } from "@/cognito/jwt";
 import { createCognitoClient } from "@/cognito/seed";
 import {
   basicAuth,
-  exchangeCode,
   jwtPayload,
+  exchangeCode,
   postForm,
   signIn,
   startSeeded,
   type Harness,
   type TokenResponse,
 } from "@/lib/testing/cognito-stand-in";
+import { cognitoSessions } from "@/lib/testing/cognito-sessions";
 
 const PORT = 9413;
 let h: Harness;
@@ -36,56 +28,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-type User = { email: string; password: string };
-type Session = { accessToken: string; idToken: string; refreshToken: string };
-
-/** A user of one test, so signing out everywhere touches nobody else. */
-async function createUser(): Promise<User> {
-  const user = { email: `so-${randomUUID().slice(0, 8)}@example.com`, password: "Sign#Out1x" };
-  await cognito.send(
-    new AdminCreateUserCommand({ UserPoolId: h.userPoolId, Username: user.email, MessageAction: "SUPPRESS" }),
-  );
-  await cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: h.userPoolId,
-      Username: user.email,
-      Password: user.password,
-      Permanent: true,
-    }),
-  );
-  return user;
-}
-
-async function passwordSignIn(user: User): Promise<Session> {
-  const { AuthenticationResult: r } = await cognito.send(
-    new InitiateAuthCommand({
-      AuthFlow: "USER_PASSWORD_AUTH",
-      ClientId: h.clientId,
-      AuthParameters: {
-        USERNAME: user.email,
-        PASSWORD: user.password,
-        SECRET_HASH: secretHash(h.clientSecret, user.email, h.clientId),
-      },
-    }),
-  );
-  return { accessToken: r?.AccessToken ?? "", idToken: r?.IdToken ?? "", refreshToken: r?.RefreshToken ?? "" };
-}
-
-function refresh(session: Session) {
-  const username = String(jwtPayload(session.accessToken).username);
-  return cognito.send(
-    new InitiateAuthCommand({
-      AuthFlow: "REFRESH_TOKEN_AUTH",
-      ClientId: h.clientId,
-      AuthParameters: {
-        REFRESH_TOKEN: session.refreshToken,
-        SECRET_HASH: secretHash(h.clientSecret, username, h.clientId),
-      },
-    }),
-  );
-}
-
-const getUser = (accessToken: string) => cognito.send(new GetUserCommand({ AccessToken: accessToken }));
+const { createUser, passwordSignIn, refresh, getUser } = cognitoSessions(() => ({ h, cognito }));
 const origin = (token: string) => jwtPayload(token).origin_jti;
 
 async function expectRefused(promise: Promise<unknown>, message: string): Promise<void> {
