@@ -93,7 +93,7 @@ for (const [kind, signIn] of [
     // Whatever token rendered the form was issued by now, so it has certainly expired after one full lifetime.
     await new Promise((resolve) => setTimeout(resolve, SHORT_VALIDITY_SECONDS * 1000 + 1_500));
     await form.createButton.click();
-    await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}\?created=1$/);
     await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
   });
 
