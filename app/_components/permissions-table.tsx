@@ -16,7 +16,7 @@ export function Decision({ permission, action }: { permission: ActionDecision; a
   return (
     <span data-action={action} data-allowed={permission.allowed} className="inline-flex flex-col gap-0.5">
       <span
-        className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${permission.allowed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}
+        className={`decision-badge ${permission.allowed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}
       >
         {permission.allowed ? "Allowed" : "Denied"}
       </span>
@@ -26,12 +26,6 @@ export function Decision({ permission, action }: { permission: ActionDecision; a
 }
 
 const HEAD = "px-4 py-2";
-// Below `sm` each row is a card: the name on top, then the details and the three decisions on a three-column grid,
-// each cell labelled by its column's name (the header row stays for screen readers only).
-const ROW = "max-sm:grid max-sm:grid-cols-3 max-sm:*:min-w-0 max-sm:gap-x-3 max-sm:gap-y-3 max-sm:px-4 max-sm:py-4";
-const CELL =
-  "px-4 py-3 align-top max-sm:p-0 max-sm:before:mb-1 max-sm:before:block max-sm:before:text-xs max-sm:before:font-medium max-sm:before:tracking-wide max-sm:before:text-slate-600 max-sm:before:uppercase max-sm:before:content-[attr(data-label)]";
-const DETAIL = `${CELL} text-slate-600 max-sm:wrap-anywhere`;
 
 /**
  * What Cerbos decided for each visible contact and action: one table, a card per row on a phone. The explicit roles
@@ -68,27 +62,23 @@ export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
         </thead>
         <tbody role="rowgroup" className="divide-y divide-slate-100 max-sm:block">
           {contacts.map((contact) => (
-            <tr role="row" key={contact.id} data-contact-id={contact.id} className={ROW}>
-              <th
-                role="rowheader"
-                scope="row"
-                className="px-4 py-3 text-left align-top font-medium max-sm:col-span-3 max-sm:wrap-anywhere max-sm:p-0 max-sm:text-base"
-              >
+            <tr role="row" key={contact.id} data-contact-id={contact.id} className="permissions-row">
+              <th role="rowheader" scope="row" className="permissions-name">
                 <Link href={paths.contactDetail(contact.id)} className="text-indigo-700 hover:underline">
                   {contact.name}
                 </Link>
               </th>
-              <td role="cell" data-label="Company" className={DETAIL}>
+              <td role="cell" data-label="Company" className="permissions-detail">
                 {contact.company ?? "—"}
               </td>
-              <td role="cell" data-label="Owner" className={DETAIL}>
+              <td role="cell" data-label="Owner" className="permissions-detail">
                 {ownerLabel(contact)}
               </td>
-              <td role="cell" data-label="Private" className={DETAIL}>
+              <td role="cell" data-label="Private" className="permissions-detail">
                 {contact.isPrivate ? "Yes" : "No"}
               </td>
               {actions.map((action) => (
-                <td role="cell" key={action} data-label={capitalize(action)} className={CELL}>
+                <td role="cell" key={action} data-label={capitalize(action)} className="permissions-cell">
                   <Decision permission={contact.permissions[action]} action={action} />
                 </td>
               ))}
