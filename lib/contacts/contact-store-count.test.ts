@@ -1,4 +1,4 @@
-import { eq, or } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COUNT_CAP, type ContactPageQuery, findContactPage } from "@/lib/contacts/contact-store";
 import { contacts, type NewContactRow } from "@/lib/db/schema";
@@ -81,5 +81,14 @@ describe.each(backends)("the capped count on $name", (backend) => {
       total: 0,
       totalExact: true,
     });
+  });
+
+  it("has the indexes the list's order and its counts use (lib/db/schema.ts says why)", async () => {
+    const indexes = await t.db.execute<{ indexdef: string }>(
+      sql`select indexdef from pg_indexes where tablename = 'contacts' and schemaname = current_schema()`,
+    );
+    const columns = indexes.rows.map((row) => /\((.*)\)$/.exec(row.indexdef)?.[1]);
+    expect(columns).toEqual(expect.arrayContaining(["name, id", "private, owner"]));
+    expect(columns).not.toContain("name");
   });
 });

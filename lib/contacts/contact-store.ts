@@ -67,23 +67,15 @@ export async function findContactPage(db: Database, query: ContactPageQuery): Pr
     .where(where)
     .limit(cap + 1)
     .as("matches");
-  // The page's ids first, then their rows: skipping `offset` rows in the list-order index alone (an index-only
-  // scan, see schema.ts) instead of fetching each skipped row from the table.
-  const pageIds = db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(where)
-    .orderBy(asc(contacts.name), asc(contacts.id))
-    .limit(query.limit)
-    .offset(query.offset)
-    .as("page_ids");
   const [rows, [counted]] = await Promise.all([
     db
       .select(withOwnerEmail)
-      .from(pageIds)
-      .innerJoin(contacts, eq(contacts.id, pageIds.id))
+      .from(contacts)
       .leftJoin(users, eq(users.sub, contacts.owner))
-      .orderBy(asc(contacts.name), asc(contacts.id)),
+      .where(where)
+      .orderBy(asc(contacts.name), asc(contacts.id))
+      .limit(query.limit)
+      .offset(query.offset),
     db.select({ total: count() }).from(matches),
   ]);
   const total = counted?.total ?? 0;
