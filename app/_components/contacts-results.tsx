@@ -7,6 +7,7 @@ import { PermissionsTable } from "@/app/_components/permissions-table";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
 import { listContactsForUser } from "@/lib/contacts/contact-reads";
+import { lastPageOf } from "@/lib/contacts/list-pages";
 import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
 import { paths } from "@/lib/paths";
 
@@ -47,9 +48,11 @@ export async function NewContactLink({ user, q, page, pageSize, here }: Contacts
  */
 export async function ContactsResults({ user, q, page, pageSize, here }: ContactsResultsProps) {
   const list = await loadList(user, q, page, pageSize, here);
-  const lastPage = Math.max(1, Math.ceil(list.total / list.pageSize));
-  // A page past the end (an old link, or rows deleted since) shows the last page instead of an empty range.
-  if (list.page > lastPage) redirect(paths.contactsWith({ q, page: lastPage, pageSize: list.pageSize }));
+  // A page past the end (an old link, or rows deleted since) shows the last page instead of an empty range. Its
+  // count is always exact: the count reaches the end of the page asked for, and past the end is below that.
+  const lastPage = lastPageOf(list);
+  if (lastPage !== null && list.page > lastPage)
+    redirect(paths.contactsWith({ q, page: lastPage, pageSize: list.pageSize }));
   return (
     <>
       {list.contacts.length > 0 ? (
@@ -59,7 +62,7 @@ export async function ContactsResults({ user, q, page, pageSize, here }: Contact
           {q ? `No contacts you may see match “${q}”.` : "There are no contacts you may see."}
         </p>
       )}
-      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} query={q} />
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} totalExact={list.totalExact} query={q} />
       <Inspector
         entries={[
           {

@@ -1,18 +1,15 @@
 import Link from "next/link";
+import { describeRange, hasNextPage, type ListPosition } from "@/lib/contacts/list-pages";
 import { paths } from "@/lib/paths";
 
-type PaginationProps = { page: number; pageSize: number; total: number; query: string | undefined };
+type PaginationProps = ListPosition & { query: string | undefined };
 
-export function Pagination({ page, pageSize, total, query }: PaginationProps) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+export function Pagination({ query, ...position }: PaginationProps) {
+  const { page, pageSize, total } = position;
   if (total === 0) return null;
-  const first = (page - 1) * pageSize + 1;
-  const last = Math.min(page * pageSize, total);
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
-      <p>
-        {first}–{last} of {total}
-      </p>
+      <p>{describeRange(position)}</p>
       <div className="flex gap-2">
         {page > 1 ? (
           <Link
@@ -22,7 +19,7 @@ export function Pagination({ page, pageSize, total, query }: PaginationProps) {
             Previous
           </Link>
         ) : null}
-        {page < pages ? (
+        {hasNextPage(position) ? (
           <Link
             href={paths.contactsWith({ q: query, page: page + 1, pageSize })}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"

@@ -40,6 +40,8 @@ export type ContactListBody = {
   page: number;
   pageSize: number;
   total: number;
+  /** False when the count stopped at its cap: at least `total` match. */
+  totalExact: boolean;
 };
 
 export type ApiErrorBody = {

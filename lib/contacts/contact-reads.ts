@@ -20,6 +20,8 @@ export type ContactWithPermissions = ContactView & { permissions: ContactPermiss
 export type ContactList = {
   contacts: ContactWithPermissions[];
   total: number;
+  /** False when counting stopped at a cap: at least `total` contacts match, and more than this page shows. */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   roles: string[];
@@ -45,9 +47,9 @@ export async function listContactsForUser(user: CurrentUser, query: Partial<List
   const { q: search, page, pageSize } = listQuerySchema.parse(query);
   const [plan, db] = await Promise.all([planContactAccess(principal, "read", cerbos), getReadyDb()]);
   const filter = planToSql(plan.plan, CONTACT_PLAN_COLUMNS);
-  const { rows, total } =
+  const { rows, total, totalExact } =
     filter.kind === "none"
-      ? { rows: [], total: 0 }
+      ? { rows: [], total: 0, totalExact: true }
       : await findContactPage(db, {
           filter: filter.kind === "where" ? filter.where : undefined,
           search,
@@ -61,6 +63,7 @@ export async function listContactsForUser(user: CurrentUser, query: Partial<List
   return {
     contacts: check.contacts.map(({ contact, permissions }) => ({ ...toContactView(contact, user.sub), permissions })),
     total,
+    totalExact,
     page,
     pageSize,
     roles: principal.roles,

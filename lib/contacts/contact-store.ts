@@ -37,15 +37,37 @@ function searchCondition(search: string | undefined): SQL | undefined {
   return or(ilike(contacts.name, pattern), ilike(contacts.email, pattern), ilike(contacts.company, pattern));
 }
 
-export type ContactPageQuery = { filter: SQL | undefined; search: string | undefined; limit: number; offset: number };
+/** Counting stops past this many matches (more than a page): the list then says "1,000+" instead of an exact total. */
+export const COUNT_CAP = 1_000;
 
-/** One page of contacts matching the authorization filter and the search, and how many match in all. */
-export async function findContactPage(
-  db: Database,
-  query: ContactPageQuery,
-): Promise<{ rows: ContactRecord[]; total: number }> {
+export type ContactPageQuery = {
+  filter: SQL | undefined;
+  search: string | undefined;
+  limit: number;
+  offset: number;
+  /** Count at most this many matches (default COUNT_CAP); at least up to the end of the page asked for. */
+  countCap?: number;
+};
+
+/** `total` is exact when `totalExact`; otherwise at least that many match (and more than this page shows). */
+export type ContactPage = { rows: ContactRecord[]; total: number; totalExact: boolean };
+
+/**
+ * One page of contacts matching the authorization filter and the search, and how many match, counted up to a cap.
+ * An exact count(*) reads every matching row (a scan of ~75% of 100k contacts for a member, ~13 ms a request);
+ * counting one row past the cap stops early, and the cap reaches the end of the page asked for, so the count is
+ * exact whenever that page is at (or past) the end of the list.
+ */
+export async function findContactPage(db: Database, query: ContactPageQuery): Promise<ContactPage> {
   const where = and(query.filter, searchCondition(query.search));
-  const [rows, [totals]] = await Promise.all([
+  const cap = Math.max(query.countCap ?? COUNT_CAP, query.offset + query.limit);
+  const matches = db
+    .select({ one: sql`1` })
+    .from(contacts)
+    .where(where)
+    .limit(cap + 1)
+    .as("matches");
+  const [rows, [counted]] = await Promise.all([
     db
       .select(withOwnerEmail)
       .from(contacts)
@@ -54,9 +76,10 @@ export async function findContactPage(
       .orderBy(asc(contacts.name), asc(contacts.id))
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ total: count() }).from(contacts).where(where),
+    db.select({ total: count() }).from(matches),
   ]);
-  return { rows, total: totals?.total ?? 0 };
+  const total = counted?.total ?? 0;
+  return total > cap ? { rows, total: cap, totalExact: false } : { rows, total, totalExact: true };
 }
 
 export async function insertContact(db: Database, owner: string, fields: ContactFields): Promise<ContactRecord> {

@@ -21,6 +21,7 @@ export async function GET(request: Request) {
         page: list.page,
         pageSize: list.pageSize,
         total: list.total,
+        totalExact: list.totalExact,
       },
       { headers: { "Cache-Control": "no-store" } },
     );
