@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { pdpCallsBetween, pdpCallsFromMetrics, type PdpCalls } from "@/scripts/bench/metrics";
@@ -13,7 +14,7 @@ export async function readPdpCalls(pdpUrl: string): Promise<PdpCalls> {
 
 /**
  * The PDP's counters once they stop moving: requests still in flight when autocannon stops a round finish (and call
- * the PDP) afterwards, and must not be counted in the next round, which may be the other server's.
+ * the PDP) afterwards, and must be counted in their own round, not the next one (which may be the other server's).
  */
 export async function settledPdpCalls(pdpUrl: string): Promise<PdpCalls> {
   let previous = await readPdpCalls(pdpUrl);
@@ -59,14 +60,21 @@ export async function runRound(
       },
     ],
   };
+  // Timed here, not by autocannon: it notices the end of a run only on its next one-second sample.
+  const startedAt = performance.now();
+  let lastResponseAt = startedAt;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, statusCode, resBytes, responseTime) => {
+      lastResponseAt = performance.now();
       latenciesMs.push(responseTime);
       bytes += resBytes;
       if (statusCode < 200 || statusCode > 299) non2xx += 1;
     });
   });
+  // A timed round ends with requests in flight, which the server still serves (asking the PDP): none takes much
+  // longer than the slowest answer of the round, so wait that long before the PDP's counters are read.
+  await sleep(Math.min(5_000, 100 + 1.5 * Math.max(0, ...latenciesMs)));
   const calls = pdpCallsBetween(before, await settledPdpCalls(pdpUrl));
   return {
     variant: server.variant,
@@ -74,7 +82,7 @@ export async function runRound(
     sent: Math.max(result.requests.sent, latenciesMs.length),
     non2xx,
     errors: result.errors,
-    seconds: (result.finish.getTime() - result.start.getTime()) / 1000,
+    seconds: (lastResponseAt - startedAt) / 1000,
     latenciesMs,
     bytes,
     pdpCalls: calls.total,
