@@ -77,14 +77,19 @@ async function main(options: BenchOptions): Promise<void> {
     await buildBoth({ PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1" });
   assertBuilds();
   const services = await startServices(options);
+  const env = environment(services.postgres ? await postgresVersion(services.postgres) : undefined);
   const results: CaseResult[] = [];
+  let written: { json: string; svg: string } | undefined;
   for (const db of options.dbs) {
     const cases = (db === "pglite" ? options.pgliteCases : options.cases).map(caseSpec);
-    for (const size of options.sizes) results.push(...(await runPair(services, options, db, size, cases)));
+    for (const size of options.sizes) {
+      results.push(...(await runPair(services, options, db, size, cases)));
+      // After every pair, so a run that stops half-way still leaves what it measured.
+      written = writeResults(options, env, startedAt, results);
+    }
   }
-  const env = environment(services.postgres ? await postgresVersion(services.postgres) : undefined);
   console.log(`\n${formatTable(results)}\n`);
-  const written = writeResults(options, env, startedAt, results);
+  if (!written) return;
   console.log(
     `[bench] wrote ${written.json} and ${written.svg} in ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s`,
   );
