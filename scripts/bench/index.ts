@@ -85,7 +85,7 @@ async function main(options: BenchOptions): Promise<void> {
     for (const size of options.sizes) {
       results.push(...(await runPair(services, options, db, size, cases)));
       // After every pair, so a run that stops half-way still leaves what it measured.
-      written = writeResults(options, env, startedAt, results);
+      written = await writeResults(options, env, startedAt, results);
     }
   }
   console.log(`\n${formatTable(results)}\n`);

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Pool } from "pg";
+import { format } from "prettier";
 import { chartSvg } from "@/scripts/bench/chart";
 import type { BenchOptions } from "@/scripts/bench/options";
 import type { CaseResult } from "@/scripts/bench/report";
@@ -46,12 +47,12 @@ export function environment(postgres: string | undefined) {
 }
 
 /** latest.json (every figure, the settings, the machine) and chart.svg, side by side. */
-export function writeResults(
+export async function writeResults(
   options: BenchOptions,
   env: ReturnType<typeof environment>,
   startedAt: Date,
   results: readonly CaseResult[],
-): { json: string; svg: string } {
+): Promise<{ json: string; svg: string }> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const json = path.join(RESULTS_DIR, "latest.json");
   const svg = path.join(RESULTS_DIR, "chart.svg");
@@ -69,7 +70,8 @@ export function writeResults(
     ],
     results,
   };
-  writeFileSync(json, `${JSON.stringify(document, null, 2)}\n`);
+  // Formatted as `npm run lint` wants a committed file (JSON.stringify spreads short arrays over many lines).
+  writeFileSync(json, await format(JSON.stringify(document), { parser: "json", printWidth: 120 }));
   const day = startedAt.toISOString().slice(0, 10);
   const subtitle = `${day} · ${env.machine.cpus} cores · Node ${env.versions.node} · Next ${env.versions.next} · Cerbos ${env.versions.cerbos} · ${options.rounds}×${options.roundSeconds} s rounds`;
   writeFileSync(svg, chartSvg(results, subtitle));
