@@ -6,10 +6,42 @@
  */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/** @type {import("next").NextConfig} */
-const nextConfig = {
+/**
+ * `npm run bench` only: its baseline build swaps the three modules that ask Cerbos for allow-all ones (everything else
+ * identical) and always goes to its own folder, so a normal build never contains them and nothing at run time can
+ * switch them on. scripts/bench/ checks the built chunks and the answers before measuring.
+ */
+/** next/constants' PHASE_PRODUCTION_BUILD (the lint forbids require() here, and this file stays CommonJS). */
+const PHASE_PRODUCTION_BUILD = "phase-production-build";
+const BENCH_BASELINE = process.env.BENCH_BASELINE_BUILD === "1";
+const BENCH_BASELINE_DIST_DIR = ".next-bench-baseline";
+const BENCH_BASELINE_ALIASES = {
+  "@/lib/authz/plan-contacts": "./scripts/bench/baseline/plan-contacts.ts",
+  "@/lib/authz/check-contacts": "./scripts/bench/baseline/check-contacts.ts",
+  "@/lib/authz/check-contact-action": "./scripts/bench/baseline/check-contact-action.ts",
+};
+
+/** @param {string} phase */
+function distDirFor(phase) {
+  const requested = process.env.NEXT_DIST_DIR || ".next";
+  if (BENCH_BASELINE) {
+    if (phase !== PHASE_PRODUCTION_BUILD) throw new Error("BENCH_BASELINE_BUILD=1 is for `next build` only");
+    return BENCH_BASELINE_DIST_DIR;
+  }
+  if (phase === PHASE_PRODUCTION_BUILD && requested === BENCH_BASELINE_DIST_DIR) {
+    throw new Error(`${BENCH_BASELINE_DIST_DIR} holds only the benchmark's baseline build (BENCH_BASELINE_BUILD=1)`);
+  }
+  return requested;
+}
+
+/**
+ * @param {string} phase
+ * @returns {import("next").NextConfig}
+ */
+const nextConfig = (phase) => ({
   // Tests build into their own folder so they never replace the build a running demo serves.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir: distDirFor(phase),
+  ...(BENCH_BASELINE ? { turbopack: { resolveAlias: BENCH_BASELINE_ALIASES } } : {}),
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() and forbidden.tsx: a signed-in user refused a page gets a real 403 with a way back.
@@ -35,6 +67,6 @@ const nextConfig = {
       },
     ];
   },
-};
+});
 
 module.exports = nextConfig;
