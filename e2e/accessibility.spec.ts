@@ -56,7 +56,7 @@ for (const [width, viewport] of [
         const list = new ContactsPage(page);
         await list.goto();
         await expect(list.table).toBeVisible();
-        await list.inspector.locator("summary").click();
+        await list.openInspector();
         await expect(list.tokenClaims).toBeVisible();
         await expectNoSeriousA11yViolations(page, paths.contacts);
         for (const path of [

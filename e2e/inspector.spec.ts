@@ -1,10 +1,11 @@
 import { ContactsPage } from "@/e2e/pages/contacts-page";
 import { expect, test } from "@/e2e/support/contacts-test";
+import { paths } from "@/lib/paths";
 
 test("the token's epoch times are shown with their ISO date beside them", async ({ pageAs }) => {
   const list = new ContactsPage(await pageAs("alice"));
   await list.goto();
-  await list.inspector.locator("summary").click();
+  await list.openInspector();
   const claims = await list.claims();
   for (const field of ["exp", "iat", "auth_time"]) {
     const epoch = claims[field];
@@ -16,10 +17,35 @@ test("the token's epoch times are shown with their ISO date beside them", async 
   }
 });
 
-test("for a user with no roles the inspector says why there was no CheckResources call", async ({ pageAs }) => {
+// Changed with the inspector on demand: the page now asks about "create" in the row batch, so a user with no rows
+// still has one CheckResources call (the proposed new contact only), where there used to be none.
+test("for a user with no roles the inspector shows the one CheckResources question: creating a contact", async ({
+  pageAs,
+}) => {
   const list = new ContactsPage(await pageAs("nora"));
   await list.goto();
-  await list.inspector.locator("summary").click();
-  await expect(list.cerbosRequest).toHaveText("no rows, so no CheckResources call");
-  await expect(list.cerbosResponse).toHaveText("no rows, so no CheckResources call");
+  await list.openInspector();
+  const request = JSON.parse((await list.cerbosRequest.textContent()) ?? "null") as { resources: unknown[] };
+  expect(request.resources).toEqual([
+    { resource: { kind: "contact", id: "new", attr: expect.any(Object) }, actions: ["create"] },
+  ]);
+  const response = JSON.parse((await list.cerbosResponse.textContent()) ?? "null") as { results: unknown[] };
+  expect(response.results).toEqual([expect.objectContaining({ actions: { create: "EFFECT_DENY" } })]);
+});
+
+test("a normal load carries no inspector; its link opens it on the same search and page", async ({ pageAs }) => {
+  const page = await pageAs("alice");
+  const list = new ContactsPage(page);
+  const response = await page.goto(paths.contactsWith({ q: "a", pageSize: 10 }));
+  const html = (await response?.text()) ?? "";
+  expect(html).not.toContain("cerbosCallId");
+  expect(html).not.toContain("token-claims");
+  await expect(list.inspector).toHaveCount(0);
+  await list.openInspector();
+  expect(new URL(page.url()).search).toBe(
+    new URL(paths.contactsWith({ q: "a", pageSize: 10, inspect: true }), "http://x").search,
+  );
+  await expect(list.inspector).toContainText("may be answered from the decision cache");
+  await expect(page.getByTestId("plan-request")).toContainText('"actions"');
+  await expect(list.cerbosResponse).toContainText("cerbosCallId");
 });

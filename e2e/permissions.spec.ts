@@ -20,7 +20,7 @@ for (const persona of personaList) {
       const contacts = new ContactsPage(page);
       const response = await page.goto(paths.contacts);
       await contacts.expectLoaded();
-      await contacts.inspector.locator("summary").click();
+      await contacts.openInspector();
       const claims = await contacts.claims();
       expect(claims).toMatchObject({ token_use: "access" });
       for (const claim of ["jti", "exp", "sub"]) expect(claims, `claim ${claim}`).toHaveProperty(claim);

@@ -35,7 +35,7 @@ test("at 390 px every listed contact shows its three decisions on screen, with n
 test("at 390 px the inspector's SQL line wraps instead of widening the page", async ({ page }) => {
   const list = new ContactsPage(page);
   await list.goto();
-  await list.inspector.locator("summary").click();
+  await list.openInspector();
   const sql = page.getByTestId("plan-sql");
   await expect(sql).toBeVisible();
   const { scrollWidth, clientWidth } = await sql.evaluate((element) => ({

@@ -105,4 +105,15 @@ describe("parseEnv: Cognito modes, required variables and secrets", () => {
     expect(problemsOf({ ...local, COGNITO_MODE: "staging" })).toContain("COGNITO_MODE");
     expect(problemsOf({ ...local, CERBOS_TIMEOUT_MS: "soon" })).toContain("CERBOS_TIMEOUT_MS");
   });
+
+  it("caches decisions for 10 s by default, off at 0, never longer than 30 s", () => {
+    expect(parseEnv(local)).toMatchObject({
+      CERBOS_CACHE_TTL_MS: 10_000,
+      CERBOS_CACHE_MAX_ENTRIES: 10_000,
+      CERBOS_POLICY_DIR: "cerbos/policies",
+    });
+    expect(parseEnv({ ...local, CERBOS_CACHE_TTL_MS: "0" }).CERBOS_CACHE_TTL_MS).toBe(0);
+    expect(problemsOf({ ...local, CERBOS_CACHE_TTL_MS: "60000" })).toContain("CERBOS_CACHE_TTL_MS");
+    expect(problemsOf({ ...local, CERBOS_CACHE_MAX_ENTRIES: "0" })).toContain("CERBOS_CACHE_MAX_ENTRIES");
+  });
 });

@@ -42,6 +42,10 @@ const rawEnvSchema = z.object({
   SESSION_PASSWORD: z.string().min(32, "must be at least 32 characters"),
   CERBOS_URL: urlSchema.default("http://127.0.0.1:3592"),
   CERBOS_TIMEOUT_MS: wholeNumber(50, 30_000, 2000),
+  // Decision caches (lib/authz/decision-cache.ts): how long a plan or decision is reused (0: off) and how many.
+  CERBOS_CACHE_TTL_MS: wholeNumber(0, 30_000, 10_000),
+  CERBOS_CACHE_MAX_ENTRIES: wholeNumber(1, 1_000_000, 10_000),
+  CERBOS_POLICY_DIR: z.string().min(1).default("cerbos/policies"),
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect to Next directly).
   TRUSTED_PROXY_COUNT: wholeNumber(0, 10, 0),
   SIGNIN_ACCOUNT_MAX_FAILURES: wholeNumber(1, 100, 5),

@@ -61,9 +61,12 @@ export const paths = {
   /** The 503 page: which dependency failed, and the page its "Try again" link goes back to. */
   unavailableWith: (query: { reason: UnavailableReason; returnTo?: string | undefined }) =>
     withQuery(routes.unavailable, query),
-  /** The list with a search, a page and a page size; `deleted` shows the confirmation of a delete. */
-  contactsWith: (query: ListQuery & { deleted?: boolean }) =>
-    withQuery(routes.contacts, { ...listQuery(query), deleted: query.deleted }),
+  /**
+   * The list with a search, a page and a page size; `deleted` shows the confirmation of a delete; `inspect` opens the
+   * inspector (fresh PDP calls, their requests and answers shown), which a normal load neither builds nor sends.
+   */
+  contactsWith: (query: ListQuery & { deleted?: boolean; inspect?: boolean }) =>
+    withQuery(routes.contacts, { ...listQuery(query), deleted: query.deleted, inspect: query.inspect }),
   contactDetail: (id: string) => `/contacts/${encodeURIComponent(id)}`,
   /** A contact's page saying what just happened to it: `created` or `saved`. */
   contactDetailWith: (id: string, query: { created: true } | { saved: true }) =>

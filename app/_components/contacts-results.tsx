@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { Inspector } from "@/app/_components/inspector";
+import { ListInspector } from "@/app/_components/list-inspector";
 import { Pagination } from "@/app/_components/pagination";
 import { PermissionsTable } from "@/app/_components/permissions-table";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -18,19 +18,20 @@ export type ContactsResultsProps = {
   pageSize: number;
   /** Where the 503 page's "Try again" leads. */
   here: string;
+  /** The inspector is open (`?inspect=1`): fresh PDP calls, shown. */
+  inspect: boolean;
 };
 
-/** One plan, query and check per request, however many parts of the page wait for them. */
-const loadList = cache((user: CurrentUser, q: string | undefined, page: number, pageSize: number, here: string) =>
-  loadOrUnavailable(() => listContactsForUser(user, { q, page, pageSize }), here),
+/** One plan, query and check (rows and "create" together) per request, however many parts of the page wait for them. */
+const loadList = cache(
+  (user: CurrentUser, q: string | undefined, page: number, pageSize: number, here: string, inspect: boolean) =>
+    loadOrUnavailable(() => listContactsForUser(user, { q, page, pageSize }, { withCreate: true, inspect }), here),
 );
 
-const NO_CHECK = "no rows, so no CheckResources call";
-
 /** "New contact", when Cerbos allows the user to create one. */
-export async function NewContactLink({ user, q, page, pageSize, here }: ContactsResultsProps) {
-  const list = await loadList(user, q, page, pageSize, here);
-  if (!list.canCreate.allowed) return null;
+export async function NewContactLink({ user, q, page, pageSize, here, inspect }: ContactsResultsProps) {
+  const list = await loadList(user, q, page, pageSize, here, inspect);
+  if (!list.canCreate?.allowed) return null;
   return (
     <Link
       href={paths.newContact}
@@ -46,8 +47,8 @@ export async function NewContactLink({ user, q, page, pageSize, here }: Contacts
  * ends on the 503 page and a page past the end on the last page: a redirect thrown here, after the first bytes,
  * is carried out by the browser.
  */
-export async function ContactsResults({ user, q, page, pageSize, here }: ContactsResultsProps) {
-  const list = await loadList(user, q, page, pageSize, here);
+export async function ContactsResults({ user, q, page, pageSize, here, inspect }: ContactsResultsProps) {
+  const list = await loadList(user, q, page, pageSize, here, inspect);
   // A page past the end (an old link, or rows deleted since) shows the last page instead of an empty range. Its
   // count is always exact: the count reaches the end of the page asked for, and past the end is below that.
   const lastPage = lastPageOf(list);
@@ -63,31 +64,7 @@ export async function ContactsResults({ user, q, page, pageSize, here }: Contact
         </p>
       )}
       <Pagination page={list.page} pageSize={list.pageSize} total={list.total} totalExact={list.totalExact} query={q} />
-      <Inspector
-        entries={[
-          {
-            title: "Token claims (verified access token)",
-            value: user.claims,
-            testId: "token-claims",
-            epochFields: ["exp", "iat", "auth_time"],
-          },
-          { title: "Cerbos PlanResources request (read)", value: list.inspector.plan.request, testId: "plan-request" },
-          { title: "Cerbos PlanResources response", value: list.inspector.plan.response, testId: "plan-response" },
-          { title: "SQL filter the plan became", value: list.inspector.plan.filter, testId: "plan-sql" },
-          {
-            title: "Cerbos CheckResources request (rows shown)",
-            value: list.inspector.check.request,
-            testId: "cerbos-request",
-            whenEmpty: NO_CHECK,
-          },
-          {
-            title: "Cerbos CheckResources response",
-            value: list.inspector.check.response,
-            testId: "cerbos-response",
-            whenEmpty: NO_CHECK,
-          },
-        ]}
-      />
+      <ListInspector user={user} list={list} q={q} />
     </>
   );
 }

@@ -52,11 +52,17 @@ function JsonBlock({ title, value, testId, whenEmpty, epochFields = [] }: Inspec
   );
 }
 
-/** What the original demo printed: verified claims (never the raw token), and what Cerbos was asked and said. */
-export function Inspector({ entries }: { entries: InspectorEntry[] }) {
+export type InspectorProps = { entries: InspectorEntry[]; /** Said above the entries. */ note?: string };
+
+/**
+ * What the original demo printed: verified claims (never the raw token), and what Cerbos was asked and said. Rendered
+ * only on the list's `?inspect=1` view, open: a normal load carries none of it (about 90 KB of JSON on a full page).
+ */
+export function Inspector({ entries, note }: InspectorProps) {
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <details open className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <summary className="cursor-pointer font-semibold text-slate-700">Inspector</summary>
+      {note ? <p className="mt-2 text-sm text-slate-600">{note}</p> : null}
       <div className="mt-4 space-y-4">
         {entries.map((entry) => (
           <JsonBlock key={entry.testId} {...entry} />

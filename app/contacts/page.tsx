@@ -17,7 +17,7 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
   const { q, page, pageSize } = query.success ? query.data : listQuerySchema.parse({});
   const here = paths.contactsWith({ q });
   const user = await requireUser(here);
-  const list = { user, q, page, pageSize, here };
+  const list = { user, q, page, pageSize, here, inspect: params.inspect === "1" };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -41,7 +41,7 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
         error={query.success ? undefined : query.error.issues.map((issue) => issue.message).join(" ")}
       />
       {/* A new search or page shows the skeleton again instead of the previous results. */}
-      <Suspense key={`${q ?? ""}|${page}|${pageSize}`} fallback={<ContactsSkeleton />}>
+      <Suspense key={`${q ?? ""}|${page}|${pageSize}|${list.inspect}`} fallback={<ContactsSkeleton />}>
         <ContactsResults {...list} />
       </Suspense>
     </div>

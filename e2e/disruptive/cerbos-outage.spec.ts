@@ -8,6 +8,9 @@ import { signInForTokens } from "@/e2e/support/stand-in";
 
 test.use({ storageState: storageStatePath("alice") });
 
+/** The e2e stack's CERBOS_CACHE_TTL_MS (lib/env.ts's default): reads may be answered from the caches this long. */
+const CACHE_TTL_MS = 10_000;
+
 test("without the PDP the app fails closed, and recovers when it returns", async ({ page, request }) => {
   test.setTimeout(120_000);
   const { accessToken } = await signInForTokens(personas.alice.email, personas.alice.password);
@@ -17,6 +20,8 @@ test("without the PDP the app fails closed, and recovers when it returns", async
 
   try {
     await stopCerbos();
+    // The list just loaded is in the decision caches: reads reach the PDP (and fail closed) once they expire.
+    await page.waitForTimeout(CACHE_TTL_MS + 500);
 
     const unavailable = new UnavailablePage(page);
     const responses: number[] = [];

@@ -17,7 +17,13 @@ import {
   timed,
 } from "@/e2e/support/outage-checks";
 import { personas } from "@/e2e/support/personas";
-import { DEADLINES, SECOND_APP_URL, type SecondInstance, startSecondInstance } from "@/e2e/support/second-instance";
+import {
+  CACHE_TTL_MS,
+  DEADLINES,
+  SECOND_APP_URL,
+  type SecondInstance,
+  startSecondInstance,
+} from "@/e2e/support/second-instance";
 import { signInForTokens } from "@/e2e/support/stand-in";
 
 const alice = personas.alice;
@@ -83,6 +89,8 @@ test("a PDP that accepts and never answers: 503 within the deadline, nothing wri
   let refused: string;
   try {
     instance().cerbos.setMode({ kind: "black-hole" });
+    // The list just loaded is in the decision caches: reads reach the PDP (and fail closed) once they expire.
+    await page.waitForTimeout(CACHE_TTL_MS + 200);
     await expectPageUnavailable(page, "cerbos", bound);
     refused = await expectApiUnavailable(request, accessToken, bound);
   } finally {

@@ -68,6 +68,7 @@ for (const [kind, signIn] of [
     await signIn(page, user);
     const contacts = new ContactsPage(page);
     await contacts.expectLoaded();
+    await contacts.openInspector();
     const before = await contacts.claims();
 
     await waitPastExpiry(before);
@@ -102,6 +103,7 @@ for (const [kind, signIn] of [
     await signIn(page, user);
     const contacts = new ContactsPage(page);
     await contacts.expectLoaded();
+    await contacts.openInspector();
     const before = await contacts.claims();
 
     // A deleted user's refresh token is refused by the stand-in, as Cognito would.

@@ -28,6 +28,7 @@ export class ContactsPage {
   readonly noRolesMessage: Locator;
   readonly signOutButton: Locator;
   readonly inspector: Locator;
+  readonly openInspectorLink: Locator;
   readonly tokenClaims: Locator;
   readonly cerbosRequest: Locator;
   readonly cerbosResponse: Locator;
@@ -42,6 +43,7 @@ export class ContactsPage {
     this.noRolesMessage = page.getByRole("status").filter({ hasText: "no roles" });
     this.signOutButton = page.getByRole("button", { name: "Sign out", exact: true });
     this.inspector = page.locator("details").filter({ has: page.locator("summary", { hasText: "Inspector" }) });
+    this.openInspectorLink = page.getByRole("link", { name: "Open the inspector", exact: true });
     this.tokenClaims = page.getByTestId("token-claims");
     this.cerbosRequest = page.getByTestId("cerbos-request");
     this.cerbosResponse = page.getByTestId("cerbos-response");
@@ -133,6 +135,17 @@ export class ContactsPage {
     if (persona.role === "admin")
       expect(othersPrivate.length, "admin sees others' private contacts").toBeGreaterThan(0);
     else expect(othersPrivate.map((row) => row.contact)).toEqual([]);
+  }
+
+  /**
+   * Opens the inspector as a person would: its link loads the same list with `?inspect=1` (fresh PDP calls, shown);
+   * a normal load does not carry it.
+   */
+  async openInspector(): Promise<void> {
+    await this.openInspectorLink.click();
+    await expect(this.page).toHaveURL((url) => url.searchParams.get("inspect") === "1");
+    await expect(this.inspector).toHaveAttribute("open", "");
+    await expect(this.tokenClaims).toBeVisible();
   }
 
   /** The inspector's line for one epoch-seconds claim: "<epoch> = <ISO date>". */

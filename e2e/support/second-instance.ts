@@ -16,6 +16,8 @@ export const SECOND_APP_URL = "http://localhost:3101";
 
 /** Short deadlines, so every outage is answered in seconds. */
 export const DEADLINES = { cerbosMs: 1_500, cognitoMs: 2_000, databaseMs: 1_500 } as const;
+/** Reads may be answered from the decision caches this long after the PDP fails (writes never are). */
+export const CACHE_TTL_MS = 1_000;
 
 const POSTGRES_ENV = { TEST_POSTGRES_PORT: "55439", TEST_POSTGRES_DIR: "/tmp/contacts-disruptive-postgres" };
 const CERBOS_PORT = Number(process.env.CERBOS_HTTP_PORT || 3692);
@@ -62,6 +64,7 @@ function appEnv(databaseUrl: string, cerbos: TcpProxy, cognito: TcpProxy): NodeJ
     SESSION_PASSWORD: randomBytes(32).toString("base64"),
     CERBOS_URL: cerbos.url,
     CERBOS_TIMEOUT_MS: String(DEADLINES.cerbosMs),
+    CERBOS_CACHE_TTL_MS: String(CACHE_TTL_MS),
     DATABASE_URL: databaseUrl,
     PGLITE_DATA_DIR: "",
     DATABASE_STATEMENT_TIMEOUT_MS: String(DEADLINES.databaseMs),

@@ -2,16 +2,23 @@ import "server-only";
 
 import { HTTP } from "@cerbos/http";
 
+import { createDecisionCaches, type DecisionCacheSettings, type DecisionCaches } from "@/lib/authz/decision-cache";
 import { getEnv } from "@/lib/env";
 import { brandedError } from "@/lib/errors";
 
-export type CerbosSettings = { url: string; timeoutMs: number };
+export type CerbosSettings = { url: string; timeoutMs: number; cache?: DecisionCacheSettings };
 
 /**
  * The SDK client plus the deadline of calls through {@link callCerbos}: `timeoutMs` per call, or, once
- * {@link withRequestDeadline} has set `deadline`, one signal shared by every call of the request.
+ * {@link withRequestDeadline} has set `deadline`, one signal shared by every call of the request; and the decision
+ * caches the plan and check modules may answer from (none: every call asks the PDP).
  */
-export type CerbosClient = { readonly http: HTTP; readonly timeoutMs: number; readonly deadline?: () => AbortSignal };
+export type CerbosClient = {
+  readonly http: HTTP;
+  readonly timeoutMs: number;
+  readonly deadline?: () => AbortSignal;
+  readonly caches?: DecisionCaches | undefined;
+};
 
 /** Per-call options the SDK accepts (`headers`, `signal`). */
 export type CerbosCallOptions = { signal: AbortSignal };
@@ -28,20 +35,34 @@ export class AuthorizationUnavailableError extends brandedError("AuthorizationUn
   }
 }
 
-export function createCerbosClient({ url, timeoutMs }: CerbosSettings): CerbosClient {
+export function createCerbosClient({ url, timeoutMs, cache }: CerbosSettings): CerbosClient {
   // "throw": if schemas are ever enabled, a request failing them must not be decided on.
-  return { http: new HTTP(url, { onValidationError: "throw" }), timeoutMs };
+  const http = new HTTP(url, { onValidationError: "throw" });
+  return { http, timeoutMs, caches: cache && createDecisionCaches(cache) };
 }
 
 let shared: CerbosClient | undefined;
 
-/** The process-wide client for the PDP named by CERBOS_URL. The SDK client is stateless, so one is enough. */
+/** The process-wide client for the PDP named by CERBOS_URL, with the process's decision caches (CERBOS_CACHE_*). */
 export function getCerbos(): CerbosClient {
   if (!shared) {
     const env = getEnv();
-    shared = createCerbosClient({ url: env.CERBOS_URL, timeoutMs: env.CERBOS_TIMEOUT_MS });
+    shared = createCerbosClient({
+      url: env.CERBOS_URL,
+      timeoutMs: env.CERBOS_TIMEOUT_MS,
+      cache: {
+        ttlMs: env.CERBOS_CACHE_TTL_MS,
+        maxEntries: env.CERBOS_CACHE_MAX_ENTRIES,
+        policyDir: env.CERBOS_POLICY_DIR,
+      },
+    });
   }
   return shared;
+}
+
+/** The same PDP, every call asked afresh: for writes and for the inspector, which shows real requests. */
+export function withoutCaches(client: CerbosClient): CerbosClient {
+  return { ...client, caches: undefined };
 }
 
 /**
@@ -53,7 +74,7 @@ export function getCerbos(): CerbosClient {
 export function withRequestDeadline(client: CerbosClient = getCerbos()): CerbosClient {
   let signal: AbortSignal | undefined;
   const deadline = () => (signal ??= AbortSignal.timeout(client.timeoutMs));
-  return { http: client.http, timeoutMs: client.timeoutMs, deadline };
+  return { ...client, deadline };
 }
 
 /**

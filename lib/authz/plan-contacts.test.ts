@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewContactRow } from "@/lib/db/schema";
 
 import { createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
+import { checkContactPermissions } from "@/lib/authz/check-contact-action";
 import { checkContactActions } from "@/lib/authz/check-contacts";
 import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
+import { createDecisionCaches } from "@/lib/authz/decision-cache";
 import { CONTACT_ACTIONS, type ContactAction } from "@/lib/authz/contact-resources";
 import { planContactAccess } from "@/lib/authz/plan-contacts";
 import { planToSql } from "@/lib/authz/plan-to-sql";
@@ -60,8 +62,8 @@ beforeAll(async () => {
 afterAll(async () => Promise.all([pdp?.stop(), db?.close()]));
 
 /** The ids the plan lets `principal` see, the way contact-reads.ts queries them. */
-async function listByPlan(principal: ContactPrincipal, action: ContactAction) {
-  const { plan } = await planContactAccess(principal, action, client);
+async function listByPlan(principal: ContactPrincipal, action: ContactAction, via: CerbosClient = client) {
+  const { plan } = await planContactAccess(principal, action, via);
   const query = planToSql(plan, CONTACT_PLAN_COLUMNS);
   if (query.kind === "none") return { query, ids: [] };
   return { query, ids: await db.selectIds(query.kind === "where" ? query.where : undefined) };
@@ -133,5 +135,35 @@ describe("a list by plan equals the contacts single checks allow", () => {
     expect(visibleToUser).toBeGreaterThan(0);
     expect(visibleToUser).toBeLessThan(CONTACTS.length);
     expect(CONTACTS.filter((c) => c.owner === "sub-user-1" && c.isPrivate).length).toBeGreaterThan(0);
+  });
+});
+
+describe("through the decision caches, warm, lists and decisions equal the PDP's fresh single checks", () => {
+  const settings = { ttlMs: 30_000, maxEntries: 10_000, policyDir: "cerbos/policies" };
+  let cached: CerbosClient;
+  beforeAll(() => {
+    cached = { ...client, caches: createDecisionCaches(settings) };
+  });
+
+  it.each(Object.keys(PERSONAS))("%s", async (persona) => {
+    const principal = PERSONAS[persona] as ContactPrincipal;
+    await Promise.all(CONTACT_ACTIONS.map((action) => listByPlan(principal, action, cached)));
+    await checkContactActions(principal, CONTACTS, cached);
+    // Warm: from here on the plans and decisions come from the caches.
+    const [lists, warm] = await Promise.all([
+      Promise.all(CONTACT_ACTIONS.map((action) => listByPlan(principal, action, cached))),
+      checkContactActions(principal, CONTACTS, cached),
+    ]);
+    expect(warm.request, "no PDP call when warm").toBeNull();
+    const fresh: Awaited<ReturnType<typeof checkContactPermissions>>[] = [];
+    for (let start = 0; start < CONTACTS.length; start += 40) {
+      const chunk = CONTACTS.slice(start, start + 40);
+      fresh.push(...(await Promise.all(chunk.map((contact) => checkContactPermissions(principal, contact, client)))));
+    }
+    expect(warm.contacts.map((checked) => checked.permissions)).toEqual(fresh);
+    CONTACT_ACTIONS.forEach((action, i) => {
+      const allowed = CONTACTS.filter((_, index) => fresh[index]?.[action].allowed).map((contact) => contact.id);
+      expect(lists[i]?.ids, action).toEqual(allowed.sort());
+    });
   });
 });

@@ -6,6 +6,7 @@ import type { PlanResourcesRequestWithActions } from "@cerbos/core";
 
 import { callCerbos, getCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
 import { CONTACT_KIND, type ContactPolicyAction } from "@/lib/authz/contact-resources";
+import { planCacheKey } from "@/lib/authz/decision-cache";
 import { toPdpRequestJson, toPlanResponseJson } from "@/lib/authz/pdp-json";
 import type { PlanFilter } from "@/lib/authz/plan-to-sql";
 import { toRequestPrincipal, type ContactPrincipal } from "@/lib/authz/principal";
@@ -21,8 +22,9 @@ export type ContactPlan = {
 
 /**
  * Asks the PDP which contacts the principal may perform `action` on, as a condition over contact
- * attributes rather than a list, so the database can do the filtering. Throws
- * AuthorizationUnavailableError when the PDP cannot answer.
+ * attributes rather than a list, so the database can do the filtering. Answers from the client's plan cache when it
+ * holds this exact question (see decision-cache.ts; a cached answer's request/response are those first sent).
+ * Throws AuthorizationUnavailableError when the PDP cannot answer; errors and invalid answers are never cached.
  */
 export async function planContactAccess(
   principal: ContactPrincipal,
@@ -36,10 +38,17 @@ export async function planContactAccess(
     actions: [action],
     includeMetadata: true,
   };
+  const policy = client.caches?.policy();
+  const key = policy?.cacheable ? planCacheKey(policy.fingerprint, principal, CONTACT_KIND, action) : undefined;
+  const cached = key === undefined ? undefined : client.caches?.plans.get(key);
+  if (cached) return cached;
+
   const response = await callCerbos(client, (http, options) => http.planResources(request, options));
-  return {
+  const answer: ContactPlan = {
     request: toPdpRequestJson(request),
     response: toPlanResponseJson(request, response),
     plan: "condition" in response ? { kind: response.kind, condition: response.condition } : { kind: response.kind },
   };
+  if (key !== undefined && response.validationErrors.length === 0) client.caches?.plans.set(key, answer);
+  return answer;
 }

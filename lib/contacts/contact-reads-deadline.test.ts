@@ -42,6 +42,8 @@ beforeAll(async () => {
     SESSION_PASSWORD: "p".repeat(32),
     CERBOS_URL: proxy.url,
     CERBOS_TIMEOUT_MS: String(DEADLINE_MS),
+    // Deadlines, not caches, are under test here: every list must reach the (slow) PDP.
+    CERBOS_CACHE_TTL_MS: "0",
     PGLITE_DATA_DIR: "memory://",
     DATABASE_URL: "",
   });

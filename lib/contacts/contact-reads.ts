@@ -1,6 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { type CerbosClient, withRequestDeadline } from "@/lib/authz/cerbos-client";
+import { type CerbosClient, getCerbos, withoutCaches, withRequestDeadline } from "@/lib/authz/cerbos-client";
 import { checkContactActions } from "@/lib/authz/check-contacts";
 import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
 import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
@@ -26,22 +26,35 @@ export type ContactList = {
   pageSize: number;
   roles: string[];
   hasRoles: boolean;
-  canCreate: ActionDecision;
-  /** For the inspector: what Cerbos was asked and said, and the SQL filter the plan became. */
-  inspector: {
+  /** Whether the user may create a contact, and why: only when asked for (`withCreate`). */
+  canCreate?: ActionDecision;
+  /** For the inspector (only with `inspect`): what Cerbos was asked and said, and the SQL filter the plan became. */
+  inspector?: {
     plan: { request: unknown; response: unknown; filter: string };
     check: { request: unknown; response: unknown };
   };
 };
 
+export type ListOptions = {
+  /** Also decide `create` on the proposed new contact, in the same batch as the rows (the page's "New contact"). */
+  withCreate?: boolean;
+  /** Ask the PDP afresh, past the caches, and return what was sent and answered (the inspector shows real calls). */
+  inspect?: boolean;
+};
+
 /**
  * The contacts the user may read, filtered in the database by Cerbos's query plan (never fetched and then
  * filtered), searched and paginated in the same query; then one batched check for what they may do with each.
+ * Plans and decisions may come from the decision caches (lib/authz/decision-cache.ts), except with `inspect`.
  * All its PDP calls share one deadline (CERBOS_TIMEOUT_MS from the start of the request).
  * Throws AuthorizationUnavailableError / DatabaseUnavailableError / UnsupportedPlanError: callers fail closed.
  */
-export async function listContactsForUser(user: CurrentUser, query: Partial<ListQuery>): Promise<ContactList> {
-  const cerbos = withRequestDeadline();
+export async function listContactsForUser(
+  user: CurrentUser,
+  query: Partial<ListQuery>,
+  { withCreate = false, inspect = false }: ListOptions = {},
+): Promise<ContactList> {
+  const cerbos = withRequestDeadline(inspect ? withoutCaches(getCerbos()) : getCerbos());
   const { principal, hasRoles } = principalFromIdentity(user);
   // The same bounds as the page's and the API's: a value they would refuse is a bug here, not a bigger page.
   const { q: search, page, pageSize } = listQuerySchema.parse(query);
@@ -56,10 +69,8 @@ export async function listContactsForUser(user: CurrentUser, query: Partial<List
           limit: pageSize,
           offset: (page - 1) * pageSize,
         });
-  const [check, canCreate] = await Promise.all([
-    checkContactActions(principal, rows, cerbos),
-    explainCreate(principal, cerbos),
-  ]);
+  const create = withCreate ? { create: proposedContact(principal) } : {};
+  const check = await checkContactActions(principal, rows, cerbos, create);
   return {
     contacts: check.contacts.map(({ contact, permissions }) => ({ ...toContactView(contact, user.sub), permissions })),
     total,
@@ -68,30 +79,31 @@ export async function listContactsForUser(user: CurrentUser, query: Partial<List
     pageSize,
     roles: principal.roles,
     hasRoles,
-    canCreate,
-    inspector: {
-      plan: {
-        request: plan.request,
-        response: plan.response,
-        filter:
-          filter.kind === "where"
-            ? filter.text
-            : filter.kind === "all"
-              ? "(no filter: every contact)"
-              : "(nothing: no query is run)",
+    ...(check.create && { canCreate: check.create }),
+    ...(inspect && {
+      inspector: {
+        plan: {
+          request: plan.request,
+          response: plan.response,
+          filter:
+            filter.kind === "where"
+              ? filter.text
+              : filter.kind === "all"
+                ? "(no filter: every contact)"
+                : "(nothing: no query is run)",
+        },
+        check: { request: check.request, response: check.response },
       },
-      check: { request: check.request, response: check.response },
-    },
+    }),
   };
 }
 
+/** The contact a "New contact" link would lead to creating: the user's own, public (the form's default). */
+const proposedContact = (principal: ContactPrincipal) =>
+  toProposedContactResource({ owner: principal.id, isPrivate: false });
+
 function explainCreate(principal: ContactPrincipal, cerbos?: CerbosClient): Promise<ActionDecision> {
-  return explainContactAction(
-    principal,
-    toProposedContactResource({ owner: principal.id, isPrivate: false }),
-    "create",
-    cerbos,
-  );
+  return explainContactAction(principal, proposedContact(principal), "create", cerbos);
 }
 
 /** Whether the user may create a contact (of their own), and why: the new-contact page asks before showing its form. */

@@ -1,6 +1,12 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AuthorizationUnavailableError, type CerbosClient, withRequestDeadline } from "@/lib/authz/cerbos-client";
+import {
+  AuthorizationUnavailableError,
+  type CerbosClient,
+  getCerbos,
+  withoutCaches,
+  withRequestDeadline,
+} from "@/lib/authz/cerbos-client";
 import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
 import type { Database } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
@@ -44,7 +50,9 @@ export async function runMutation<Input, Loaded>(
   if (!parsed.ok) return { status: "invalid", fieldErrors: parsed.fieldErrors };
   try {
     const { principal } = principalFromIdentity(user);
-    const ctx: MutationContext = { user, principal, db: await getReadyDb(), cerbos: withRequestDeadline() };
+    // Never from the decision caches: a write is decided by the PDP on the newest policy, not on a cached answer.
+    const cerbos = withRequestDeadline(withoutCaches(getCerbos()));
+    const ctx: MutationContext = { user, principal, db: await getReadyDb(), cerbos };
     const loaded = await spec.load(ctx, parsed.input);
     if (loaded === null) return { status: "not-found" };
     const refusal = await spec.authorize(ctx, loaded, parsed.input);
