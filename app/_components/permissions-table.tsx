@@ -14,13 +14,9 @@ function capitalize(word: string): string {
 /** "Allowed" or "Denied", and the rule or role that decided, as Cerbos reported it. */
 export function Decision({ permission, action }: { permission: ActionDecision; action: ContactAction }) {
   return (
-    <span data-action={action} data-allowed={permission.allowed} className="inline-flex flex-col gap-0.5">
-      <span
-        className={`decision-badge ${permission.allowed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}
-      >
-        {permission.allowed ? "Allowed" : "Denied"}
-      </span>
-      <span className="text-xs text-slate-600">{permission.reason}</span>
+    <span data-action={action} data-allowed={permission.allowed} className="decision">
+      <span className="decision-badge">{permission.allowed ? "Allowed" : "Denied"}</span>
+      <span className="decision-reason">{permission.reason}</span>
     </span>
   );
 }

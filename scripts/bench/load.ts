@@ -1,3 +1,4 @@
+import { get } from "node:http";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
@@ -88,4 +89,25 @@ export async function runRound(
     pdpCalls: calls.total,
     pdpCallsByMethod: calls.byMethod,
   };
+}
+
+/**
+ * The size of one answer's body as a browser receives it (gzip, which `next start` applies when asked): autocannon
+ * asks for uncompressed answers, so its byte counts are the uncompressed size. Read once per case, off the measured
+ * path, with node:http because fetch would decompress the body before it could be counted.
+ */
+export function gzipBytes(server: BenchServer, request: BenchRequest): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...request.headers, "accept-encoding": "gzip" };
+    const outgoing = get(`${server.url}${request.path}`, { headers, timeout: 10_000 }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () =>
+        response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${request.path}: ${response.statusCode}`)),
+      );
+      response.on("error", reject);
+    });
+    outgoing.on("timeout", () => outgoing.destroy(new Error(`${request.path}: no answer in 10 s`)));
+    outgoing.on("error", reject);
+  });
 }

@@ -3,8 +3,8 @@ import { chartSvg, escapeXml, niceMax } from "@/scripts/bench/chart";
 import { formatTable, type CaseResult } from "@/scripts/bench/report";
 import { compare, type VariantSummary } from "@/scripts/bench/stats";
 
-function summary(reqPerSec: number, p50Ms: number, pdpCallsPerRequest: number): VariantSummary {
-  return {
+function summary(reqPerSec: number, p50Ms: number, pdpCallsPerRequest: number) {
+  const measured: VariantSummary = {
     reqPerSec,
     p50Ms,
     p99Ms: p50Ms * 3,
@@ -17,6 +17,7 @@ function summary(reqPerSec: number, p50Ms: number, pdpCallsPerRequest: number): 
     rounds: 2,
     peakRssMb: 210,
   };
+  return { ...measured, gzipBytesPerResponse: 1_200 };
 }
 
 function result(size: number, authorized: number, baseline: number): CaseResult {
@@ -36,6 +37,7 @@ describe("formatTable", () => {
     expect(lines[3]).toContain("| 100,000  |");
     expect(lines[3]).toContain("| 200.0      | 400.0      | 0.50  |");
     expect(lines[3]).toContain("| 2.00 / 0.00 ");
+    expect(lines[3]).toContain("| 4800 / 4800    | 1200 / 1200    |");
     expect(new Set(lines.map((line) => line.length)).size).toBe(1);
   });
 });

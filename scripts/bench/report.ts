@@ -6,8 +6,9 @@ export type CaseResult = {
   db: DbName;
   size: number;
   case: CaseName;
-  authorized: VariantSummary;
-  baseline: VariantSummary;
+  /** `gzipBytesPerResponse`: one answer of the case (its first persona's first page) as a browser receives it. */
+  authorized: VariantSummary & { gzipBytesPerResponse: number };
+  baseline: VariantSummary & { gzipBytesPerResponse: number };
   comparison: Comparison;
 };
 
@@ -21,6 +22,7 @@ const COLUMNS = [
   "p50 ms a/b",
   "p99 ms a/b",
   "bytes/resp a/b",
+  "gzip bytes a/b",
   "PDP calls/req a/b",
   "peak RSS MB a/b",
   "non-2xx a/b",
@@ -41,6 +43,7 @@ function row(result: CaseResult): string[] {
     pair(fixed(a.p50Ms), fixed(b.p50Ms)),
     pair(fixed(a.p99Ms), fixed(b.p99Ms)),
     pair(a.bytesPerResponse, b.bytesPerResponse),
+    pair(a.gzipBytesPerResponse, b.gzipBytesPerResponse),
     pair(fixed(a.pdpCallsPerRequest, 2), fixed(b.pdpCallsPerRequest, 2)),
     pair(a.peakRssMb, b.peakRssMb),
     pair(a.non2xx + a.errors, b.non2xx + b.errors),

@@ -65,7 +65,8 @@ export async function writeResults(
     notes: [
       "authorized = a normal `next build`; baseline = the same app built with BENCH_BASELINE_BUILD=1 (allow-all authorization modules).",
       "req/s = responses / time of the rounds; p50/p99 pooled over every response of a variant's rounds.",
-      "bytes per response include the headers; PDP calls from Cerbos' /_cerbos/metrics before and after each round.",
+      "bytes per response include the headers, uncompressed (autocannon asks so); gzip bytes = one answer's body as a browser gets it.",
+      "PDP calls from Cerbos' /_cerbos/metrics before and after each round.",
       "peak RSS = largest sampled VmRSS sum of the `next start` process tree during the case's rounds.",
     ],
     results,

@@ -1,5 +1,5 @@
 import { BASELINE_MARKER } from "@/scripts/bench/baseline/marker";
-import { runRound } from "@/scripts/bench/load";
+import { gzipBytes, runRound } from "@/scripts/bench/load";
 import type { BenchOptions, CaseSpec, DbName } from "@/scripts/bench/options";
 import type { CaseResult } from "@/scripts/bench/report";
 import type { BenchServer, RssSampler } from "@/scripts/bench/servers";
@@ -82,12 +82,13 @@ export async function runCase(pair: Pair, spec: CaseSpec): Promise<CaseResult> {
       pair.sampler.takePeak(variant),
     ),
   ) as [ReturnType<typeof summarizeRounds>, ReturnType<typeof summarizeRounds>];
+  const sample = warmRequests(spec.target, pair.warm, pair.size)();
   return {
     db: pair.db,
     size: pair.size,
     case: spec.name,
-    authorized,
-    baseline,
+    authorized: { ...authorized, gzipBytesPerResponse: await gzipBytes(pair.servers.authorized, sample) },
+    baseline: { ...baseline, gzipBytesPerResponse: await gzipBytes(pair.servers.baseline, sample) },
     comparison: compare(authorized, baseline),
   };
 }
