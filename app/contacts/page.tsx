@@ -15,9 +15,11 @@ export default async function ContactsPage({ searchParams }: ContactsPageProps) 
   const params = await searchParams;
   const query = listQueryFrom(params);
   const { q, page, pageSize } = query.success ? query.data : listQuerySchema.parse({});
-  const here = paths.contactsWith({ q });
+  const inspect = params.inspect === "1";
+  // Where a refresh or the 503 page's "Try again" comes back to: the same view, the inspector still open.
+  const here = paths.contactsWith({ q, inspect });
   const user = await requireUser(here);
-  const list = { user, q, page, pageSize, here, inspect: params.inspect === "1" };
+  const list = { user, q, page, pageSize, here, inspect };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
