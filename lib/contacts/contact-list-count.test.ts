@@ -7,6 +7,7 @@ import { closeDatabase } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contacts, type NewContactRow } from "@/lib/db/schema";
 import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
+import { setInProcessAppEnv } from "@/lib/testing/in-process-env";
 
 function userOf(sub: string, groups: string[]): CurrentUser {
   const claims = { sub, exp: 2_000_000_000, client_id: "test", token_use: "access" as const, "cognito:groups": groups };
@@ -22,21 +23,8 @@ const PRIVATE = 30;
 let pdp: PdpProcess;
 
 beforeAll(async () => {
-  pdp = await startPdp(3786, 3787);
-  // lib/env.ts reads the settings from the environment, as in the app.
-  Object.assign(process.env, {
-    COGNITO_MODE: "local",
-    COGNITO_LOCAL_URL: "http://127.0.0.1:9",
-    COGNITO_USER_POOL_ID: "local_test",
-    COGNITO_CLIENT_ID: "test",
-    COGNITO_CLIENT_SECRET: "test",
-    NEXTAUTH_URL: "http://localhost:3999",
-    NEXTAUTH_SECRET: "n".repeat(32),
-    SESSION_PASSWORD: "p".repeat(32),
-    CERBOS_URL: pdp.url,
-    PGLITE_DATA_DIR: "memory://",
-    DATABASE_URL: "",
-  });
+  pdp = await startPdp(3790, 3791);
+  setInProcessAppEnv(pdp.url);
   const db = await getReadyDb();
   await db.delete(contacts);
   const row = (index: number, isPrivate: boolean): NewContactRow => ({

@@ -8,6 +8,7 @@ import { contacts } from "@/lib/db/schema";
 import { createContact, deleteContact, updateContact } from "@/lib/contacts/contact-mutations";
 import { getContactForUser, listContactsForUser } from "@/lib/contacts/contact-reads";
 import { findContactById } from "@/lib/contacts/contact-store";
+import { setInProcessAppEnv } from "@/lib/testing/in-process-env";
 
 function userOf(sub: string, groups: string[]): CurrentUser {
   const claims = { sub, exp: 2_000_000_000, client_id: "test", token_use: "access" as const, "cognito:groups": groups };
@@ -23,20 +24,7 @@ let pdp: PdpProcess;
 
 beforeAll(async () => {
   pdp = await startPdp(3798, 3799);
-  // lib/env.ts reads the settings from the environment, as in the app.
-  Object.assign(process.env, {
-    COGNITO_MODE: "local",
-    COGNITO_LOCAL_URL: "http://127.0.0.1:9",
-    COGNITO_USER_POOL_ID: "local_test",
-    COGNITO_CLIENT_ID: "test",
-    COGNITO_CLIENT_SECRET: "test",
-    NEXTAUTH_URL: "http://localhost:3999",
-    NEXTAUTH_SECRET: "n".repeat(32),
-    SESSION_PASSWORD: "p".repeat(32),
-    CERBOS_URL: pdp.url,
-    PGLITE_DATA_DIR: "memory://",
-    DATABASE_URL: "",
-  });
+  setInProcessAppEnv(pdp.url);
   await (await getReadyDb()).delete(contacts);
 });
 

@@ -10,6 +10,7 @@ import { contacts } from "@/lib/db/schema";
 import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";
 import { createContact, updateContact } from "@/lib/contacts/contact-mutations";
 import { getContactForUser, listContactsForUser } from "@/lib/contacts/contact-reads";
+import { setInProcessAppEnv } from "@/lib/testing/in-process-env";
 
 const DEADLINE_MS = 1_000;
 // Each PDP call alone fits in the deadline; two in sequence do not.
@@ -31,21 +32,10 @@ let contactId: string;
 beforeAll(async () => {
   pdp = await startPdp(3788, 3789);
   proxy = await startTcpProxy({ host: "127.0.0.1", port: Number(new URL(pdp.url).port) });
-  Object.assign(process.env, {
-    COGNITO_MODE: "local",
-    COGNITO_LOCAL_URL: "http://127.0.0.1:9",
-    COGNITO_USER_POOL_ID: "local_test",
-    COGNITO_CLIENT_ID: "test",
-    COGNITO_CLIENT_SECRET: "test",
-    NEXTAUTH_URL: "http://localhost:3999",
-    NEXTAUTH_SECRET: "n".repeat(32),
-    SESSION_PASSWORD: "p".repeat(32),
-    CERBOS_URL: proxy.url,
+  setInProcessAppEnv(proxy.url, {
     CERBOS_TIMEOUT_MS: String(DEADLINE_MS),
     // Deadlines, not caches, are under test here: every list must reach the (slow) PDP.
     CERBOS_CACHE_TTL_MS: "0",
-    PGLITE_DATA_DIR: "memory://",
-    DATABASE_URL: "",
   });
   await (await getReadyDb()).delete(contacts);
   const created = await createContact(alice, { name: "Ada" });
