@@ -46,16 +46,18 @@ export function environment(postgres: string | undefined) {
   };
 }
 
-/** latest.json (every figure, the settings, the machine) and chart.svg, side by side. */
+/** latest.json (every figure, the settings, the machine) and chart.svg, side by side (in smoke/ for a smoke run). */
 export async function writeResults(
   options: BenchOptions,
   env: ReturnType<typeof environment>,
   startedAt: Date,
   results: readonly CaseResult[],
 ): Promise<{ json: string; svg: string }> {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = path.join(RESULTS_DIR, "latest.json");
-  const svg = path.join(RESULTS_DIR, "chart.svg");
+  // A smoke run's figures mean nothing: they go next to the committed ones (git-ignored), never over them.
+  const dir = options.smoke ? path.join(RESULTS_DIR, "smoke") : RESULTS_DIR;
+  mkdirSync(dir, { recursive: true });
+  const json = path.join(dir, "latest.json");
+  const svg = path.join(dir, "chart.svg");
   const finishedAt = new Date();
   const document = {
     date: startedAt.toISOString(),
