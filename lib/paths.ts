@@ -41,6 +41,7 @@ const routes = {
   newContact: "/contacts/new",
   apiContacts: "/api/contacts",
   apiHealth: "/api/health",
+  apiReady: "/api/ready",
   nextAuthCallback: "/api/auth/callback/cognito",
 } as const;
 

@@ -38,7 +38,17 @@ test("without the PDP the app fails closed, and recovers when it returns", async
     expect(api.headers()["retry-after"]).toMatch(/^\d+$/);
     expect(api.headers()["content-type"]).toContain("application/json");
 
+    // Readiness names the PDP as the dependency that is down, and only it.
+    const ready = await request.get(paths.apiReady);
+    expect(ready.status()).toBe(503);
+    expect((await ready.json()).checks).toMatchObject({
+      cerbos: { status: "unavailable" },
+      jwks: { status: "ok" },
+      database: { status: "ok" },
+    });
+
     await startCerbos();
+    await expect.poll(async () => (await request.get(paths.apiReady)).status(), { timeout: 20_000 }).toBe(200);
     await unavailable.tryAgain.click();
     await contacts.expectPermissionsOf(personas.alice);
   } finally {

@@ -120,7 +120,8 @@ async function main(profile: StackProfile) {
   if (profile.nextMode === "build") await buildNext(appEnv);
   const next = startNext(profile, appEnv);
   exitWith(next);
-  await waitForHealthy(`${appUrl}/api/health`, next, 180_000);
+  // Ready, not just alive: the PDP, the JWKS and the database all answer the app (see app/api/ready).
+  await waitForHealthy(`${appUrl}/api/ready`, next, 180_000);
   printBanner(profile, appUrl, demoAccounts());
 }
 
