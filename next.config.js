@@ -21,6 +21,13 @@ const BENCH_BASELINE_ALIASES = {
   "@/lib/authz/check-contact-action": "./scripts/bench/baseline/check-contact-action.ts",
 };
 
+/**
+ * `output: "standalone"` traces only code; these files are read at run time. The migrations run at start-up
+ * (lib/db/migrate.ts), and the decision caches fingerprint the policies (lib/authz/policy-fingerprint.ts: without
+ * them they stay off). Every route, since any of them may be the first to open the database.
+ */
+const RUNTIME_FILES = ["./lib/db/migrations/**/*", "./cerbos/policies/**/*.yaml"];
+
 /** @param {string} phase */
 function distDirFor(phase) {
   const requested = process.env.NEXT_DIST_DIR || ".next";
@@ -42,6 +49,9 @@ const nextConfig = (phase) => ({
   // Tests build into their own folder so they never replace the build a running demo serves.
   distDir: distDirFor(phase),
   ...(BENCH_BASELINE ? { turbopack: { resolveAlias: BENCH_BASELINE_ALIASES } } : {}),
+  // A self-contained server in <distDir>/standalone (Docker, any Node host); `next start` still serves the build.
+  output: "standalone",
+  outputFileTracingIncludes: { "/**": RUNTIME_FILES },
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() and forbidden.tsx: a signed-in user refused a page gets a real 403 with a way back.

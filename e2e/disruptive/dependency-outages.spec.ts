@@ -55,6 +55,24 @@ async function signIn(page: Page): Promise<ContactsPage> {
   return contacts;
 }
 
+test("the standalone server serves the app on its own: assets, readiness, a signed-in list", async ({
+  page,
+  request,
+}) => {
+  const assets: { url: string; status: number }[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.startsWith("/_next/static/"))
+      assets.push({ url: response.url(), status: response.status() });
+  });
+  await signIn(page);
+  expect(assets.length, "the pages load Next's scripts and styles").toBeGreaterThan(0);
+  expect(assets.filter(({ status }) => status !== 200)).toEqual([]);
+  // Its migrations and policies were traced into the output: the database is migrated and the caches can run.
+  const ready = await request.get(paths.apiReady);
+  expect(ready.status()).toBe(200);
+  expect((await ready.json()).status).toBe("ok");
+});
+
 test("PostgreSQL stopped after start-up: 503 page and JSON, nothing written, then it works again", async ({
   page,
   request,

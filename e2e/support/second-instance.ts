@@ -1,5 +1,5 @@
 /**
- * A second app instance for the disruptive specs: `next start` from the e2e build (.next-e2e) on its own port,
+ * A second app instance for the disruptive specs: the standalone server of the e2e build (.next-e2e) on its own port,
  * with the e2e stack's stand-in and PDP behind togglable TCP proxies and its own throwaway PostgreSQL, so a spec
  * can stop the database or black-hole a dependency without touching the stack every other spec uses.
  */
@@ -86,11 +86,16 @@ async function waitForHealth(child: ChildProcess, output: () => string): Promise
   throw new Error(`the second app did not become healthy:\n${output()}`);
 }
 
-/** Its own process group, so stopping it also stops anything `next start` forked. */
+/**
+ * The standalone server of the e2e build (output: "standalone"), as a deployment runs it: its own folder, its
+ * traced node_modules, migrations and policies, no repository around it. Its own process group, so stopping it
+ * also stops anything it forked.
+ */
 function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   const port = new URL(SECOND_APP_URL).port;
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", port], {
-    env,
+  const server = path.resolve(".next-e2e/standalone/server.js");
+  const child = spawn(process.execPath, [server], {
+    env: { ...env, PORT: port, HOSTNAME: "127.0.0.1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -11,6 +11,9 @@ export async function buildNext(env: NodeJS.ProcessEnv): Promise<void> {
   const started = Date.now();
   // Its progress report and route table are 40 lines of noise in every run; a failed build prints them all.
   await runToCompletion("next", nextBin(), ["build"], { ...env, NODE_ENV: "production" }, { onlyOnFailure: true });
+  // The same build also serves as a standalone server (e2e/support/app-instance.ts runs it): give it its assets.
+  const copyAssets = ["scripts/copy-standalone-assets.mjs", env.NEXT_DIST_DIR ?? ".next"];
+  await runToCompletion("standalone", process.execPath, copyAssets, env, { onlyOnFailure: true });
   console.log(`[stack] built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
