@@ -46,7 +46,7 @@ export default defineConfig({
     {
       name: "chromium",
       testMatch: /\.spec\.ts$/,
-      testIgnore: /disruptive\//,
+      testIgnore: /(disruptive|scale-out)\//,
       dependencies: ["setup"],
       use: chromium,
     },
@@ -56,6 +56,16 @@ export default defineConfig({
       name: "disruptive",
       testMatch: /disruptive\/.*\.spec\.ts$/,
       dependencies: ["chromium"],
+      fullyParallel: false,
+      workers: 1,
+      use: chromium,
+    },
+    {
+      // Two more instances of the production build behind nginx, sharing one PostgreSQL: after the disruptive
+      // specs (which stop and restart the PDP they share), alone.
+      name: "scale-out",
+      testMatch: /scale-out\/.*\.spec\.ts$/,
+      dependencies: ["disruptive"],
       fullyParallel: false,
       workers: 1,
       use: chromium,

@@ -3,13 +3,13 @@
  * with the e2e stack's stand-in and PDP behind togglable TCP proxies and its own throwaway PostgreSQL, so a spec
  * can stop the database or black-hole a dependency without touching the stack every other spec uses.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";
 import { readEnvFile, requireKeys } from "@/e2e/support/env-file";
+import { E2E_BUILD, startStandaloneServer } from "@/e2e/support/standalone-server";
 import { STAND_IN_URL } from "@/e2e/support/stand-in";
 
 export const SECOND_APP_URL = "http://localhost:3101";
@@ -52,7 +52,7 @@ function appEnv(databaseUrl: string, cerbos: TcpProxy, cognito: TcpProxy): NodeJ
     ...process.env,
     ...standIn,
     NODE_ENV: "production",
-    NEXT_DIST_DIR: ".next-e2e",
+    NEXT_DIST_DIR: E2E_BUILD,
     NEXT_TELEMETRY_DISABLED: "1",
     COGNITO_MODE: "local",
     COGNITO_REGION: "local",
@@ -72,56 +72,6 @@ function appEnv(databaseUrl: string, cerbos: TcpProxy, cognito: TcpProxy): NodeJ
   };
 }
 
-async function waitForHealth(child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the second app exited with ${child.exitCode}:\n${output()}`);
-    const healthy = await fetch(`${SECOND_APP_URL}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await sleep(250);
-  }
-  throw new Error(`the second app did not become healthy:\n${output()}`);
-}
-
-/**
- * The standalone server of the e2e build (output: "standalone"), as a deployment runs it: its own folder, its
- * traced node_modules, migrations and policies, no repository around it. Its own process group, so stopping it
- * also stops anything it forked.
- */
-function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const port = new URL(SECOND_APP_URL).port;
-  const server = path.resolve(".next-e2e/standalone/server.js");
-  const child = spawn(process.execPath, [server], {
-    env: { ...env, PORT: port, HOSTNAME: "127.0.0.1" },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-6_000));
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return { child, output: () => output };
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  if (await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])) return;
-  signal("SIGKILL");
-  await exited;
-}
-
 export async function startSecondInstance(): Promise<SecondInstance> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const stop = async () => {
@@ -136,9 +86,8 @@ export async function startSecondInstance(): Promise<SecondInstance> {
     cleanups.push(() => cerbos.close());
     const cognito = await startTcpProxy({ host: "127.0.0.1", port: Number(new URL(STAND_IN_URL).port) });
     cleanups.push(() => cognito.close());
-    const app = startApp(appEnv(databaseUrl, cerbos, cognito));
-    cleanups.push(() => stopApp(app.child));
-    await waitForHealth(app.child, app.output);
+    const app = await startStandaloneServer(Number(new URL(SECOND_APP_URL).port), appEnv(databaseUrl, cerbos, cognito));
+    cleanups.push(() => app.stop());
     return {
       cerbos,
       cognito,

@@ -17,6 +17,8 @@ export type StackProfile = {
   nextMode: "build" | "dev";
   /** e2e builds into its own dir so a test run never clobbers a running demo's `.next`. */
   distDir: string;
+  /** More origins the stand-in's app client accepts Hosted UI callbacks from (the e2e's extra instances). */
+  extraAppUrls?: readonly string[];
 };
 
 const demo: Omit<StackProfile, "name"> = {
@@ -43,6 +45,8 @@ const defaults: Record<ProfileName, Omit<StackProfile, "name">> = {
     wipeState: true,
     nextMode: "build",
     distDir: ".next-e2e",
+    // The disruptive specs' second instance, and the nginx in front of the scale-out specs' two instances.
+    extraAppUrls: ["http://localhost:3101", "http://localhost:3104"],
   },
 };
 

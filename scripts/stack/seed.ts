@@ -15,7 +15,7 @@ export type StandInEnv = {
  */
 export async function seedStandIn(profile: StackProfile): Promise<StandInEnv> {
   const endpoint = `http://127.0.0.1:${profile.cognitoPort}`;
-  const appUrls = [`http://localhost:${profile.appPort}`];
+  const appUrls = [`http://localhost:${profile.appPort}`, ...(profile.extraAppUrls ?? [])];
   const result = await seed({
     endpoint,
     stateDir: profile.stateDir,
