@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { quietAwsSdkNotices } from "@/lib/env";
 import { applyPlan } from "@/scripts/provision/apply";
 import { parseProvisionArgs, type ProvisionOptions, USAGE, UsageError } from "@/scripts/provision/args";
 import { readCurrentState } from "@/scripts/provision/cognito-state";
@@ -81,6 +82,9 @@ async function provision(cognito: CognitoIdentityProviderClient, options: Provis
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (/region is missing/i.test(error.message)) return "no AWS region: pass --region or set AWS_REGION";
+  if (/ECONNREFUSED|ENOTFOUND|fetch failed/.test(`${error.message} ${String(error.cause)}`)) {
+    return `cannot reach the Cognito API (${error.message}); is --endpoint right, or the stand-in running?`;
+  }
   return `${error.name}: ${error.message}`;
 }
 
@@ -113,6 +117,8 @@ export async function runProvision(argv: readonly string[], io: Io): Promise<Exi
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // The SDK's "future releases need Node 22" notice on every run says nothing about this run.
+  quietAwsSdkNotices();
   const io: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
   runProvision(process.argv.slice(2), io).then(
     (code) => {

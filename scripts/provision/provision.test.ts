@@ -1,4 +1,6 @@
 // The provisioning CLI against a fresh stand-in: dry run, create, idempotence, updates.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -17,6 +19,7 @@ import {
 } from "@/scripts/provision/testing";
 
 const PORT = 9439;
+const execFileAsync = promisify(execFile);
 let s: FreshStandIn;
 
 beforeAll(async () => {
@@ -141,5 +144,12 @@ describe("cognito:provision", () => {
     expect(run.code).toBe(1);
     expect(run.out).toContainEqual(expect.stringMatching(/conflict +domain +contacts-prod-auth: already used/));
     expect(s.calls.slice(before).filter(isWrite)).toEqual([]);
+  });
+
+  it("runs as `npm run cognito:provision`, with the same plan", async () => {
+    const args = [...baseArgs(), "--app-url", "https://staging.contacts.example.com", "--dry-run"];
+    const { stdout, stderr } = await execFileAsync("npm", ["run", "-s", "cognito:provision", "--", ...args]);
+    expect(planActions(stdout.split("\n"))).toEqual(EVERY_RESOURCE.map((r) => `unchanged ${r}`));
+    expect(stderr).toBe("");
   });
 });
