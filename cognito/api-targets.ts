@@ -11,6 +11,8 @@ import {
   type AuthResponse,
 } from "@/cognito/auth-flows";
 import { checkSecretHash } from "@/cognito/client-auth";
+import { DOMAIN_TARGETS } from "@/cognito/domain-targets";
+import { POOL_TARGETS } from "@/cognito/pool-targets";
 import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "@/cognito/refresh-clients";
 import { SIGN_OUT_TARGETS } from "@/cognito/sign-out-targets";
 import type { StandIn } from "@/cognito/stand-in";
@@ -160,4 +162,6 @@ export const API_TARGETS: Record<string, (standIn: StandIn, body: unknown) => Pr
   RevokeToken: revokeToken,
   AdminListGroupsForUser: adminListGroupsForUser,
   ...SIGN_OUT_TARGETS,
+  ...POOL_TARGETS,
+  ...DOMAIN_TARGETS,
 };
