@@ -36,6 +36,7 @@ const routes = {
   signOut: "/auth/sign-out",
   refresh: "/auth/refresh",
   sessions: "/sessions",
+  audit: "/audit",
   unavailable: "/unavailable",
   contacts: "/contacts",
   newContact: "/contacts/new",
