@@ -28,7 +28,8 @@ export function elapsedMs(started: number): number {
 
 export async function logRequest(line: RequestLogLine): Promise<void> {
   const requestId = (await currentRequestId()) ?? null;
-  getLogger().info({ requestId, ...line }, [line.kind, line.method, line.route].filter(Boolean).join(" "));
+  // The message is the kind alone, so a log query can pick the request lines by it; the rest are fields.
+  getLogger().info({ requestId, ...line }, line.kind);
 }
 
 /** The path of a URL or of an app path with a query (`/contacts?q=…` → `/contacts`): search terms stay out. */
