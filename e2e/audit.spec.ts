@@ -4,6 +4,7 @@ import { decodeClaims } from "@/e2e/support/forged-tokens";
 import { decisionsOf } from "@/e2e/support/stack-logs";
 import { AuditPage } from "@/e2e/pages/audit-page";
 import { SignedInHeader } from "@/e2e/pages/signed-in-header";
+import { PROPOSED_CONTACT_ID } from "@/lib/authz/contact-resources";
 import { paths } from "@/lib/paths";
 
 test("an admin sees the PDP's recent decisions, among them one of their own with its request id", async ({
@@ -33,7 +34,8 @@ test("an admin sees the PDP's recent decisions, among them one of their own with
   const row = audit.rowsOf(requestId).filter({ hasText: "create" });
   await expect(row).toHaveCount(1);
   const sub = String(decodeClaims(token).sub);
-  for (const text of [sub, "admin", `contact:${contact.id}`, "ALLOW", "resource.contact.vdefault"]) {
+  // A create is decided on the proposed contact, before it has an id.
+  for (const text of [sub, "admin", `contact:${PROPOSED_CONTACT_ID}`, "ALLOW", "resource.contact.vdefault"]) {
     await expect(row, text).toContainText(text);
   }
   await expect(page.getByText(/decision caches/)).toBeVisible();
