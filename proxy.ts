@@ -4,14 +4,16 @@ import { createNonce, pageContentSecurityPolicy } from "@/lib/http/content-secur
 import { declaresTooLarge, SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_TOO_LARGE } from "@/lib/http/limited-body";
 import { getProxySettings } from "@/lib/env";
 import type { ProxySettings } from "@/lib/http/proxy-settings";
+import { assignRequestId, REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { paths } from "@/lib/paths";
 
 /**
- * Only redirects (and the CSP nonce): the canonical origin first, then signed-out visitors of private pages to
- * sign in. It decides nothing else — every page, action and route handler verifies the token and asks Cerbos itself.
+ * Only redirects (and the CSP nonce and the request id): the canonical origin first, then signed-out visitors of
+ * private pages to sign in. It decides nothing else — every page, action and route handler verifies the token and
+ * asks Cerbos itself. Every request it passes on carries its id (X-Request-Id), which the response echoes.
  */
 const SESSION_COOKIE = /^(contacts_session|(__Secure-)?next-auth\.session-token(\.\d+)?)$/;
-const PRIVATE_PREFIXES = [paths.contacts, paths.sessions];
+const PRIVATE_PREFIXES = [paths.contacts, paths.sessions, paths.audit];
 
 function isPrivate(pathname: string): boolean {
   return PRIVATE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
@@ -28,19 +30,31 @@ function signInRedirect(request: NextRequest, appUrl: URL): NextResponse {
   return NextResponse.redirect(new URL(paths.signInWith({ callbackUrl }), appUrl.origin));
 }
 
-/** Next reads the nonce from the request's CSP header and puts it on its own scripts. */
-function withNonce(request: NextRequest, { formActionOrigins, development }: ProxySettings): NextResponse {
-  const policy = pageContentSecurityPolicy({ nonce: createNonce(), formActionOrigins, development });
+/**
+ * Passes the request on with `set` added to its headers (the app reads them through next/headers) and to the
+ * response's. Set here, the id replaces whatever the client sent unless TRUST_PROXY_REQUEST_ID kept it.
+ */
+function passOn(request: NextRequest, settings: ProxySettings, set: Record<string, string> = {}): NextResponse {
+  const all = { ...set, [REQUEST_ID_HEADER]: assignRequestId(request.headers, settings.trustRequestId) };
   const headers = new Headers(request.headers);
-  headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(all)) headers.set(name, value);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(all)) response.headers.set(name, value);
   return response;
+}
+
+/** Next reads the nonce from the request's CSP header and puts it on its own scripts. */
+function withNonce(request: NextRequest, settings: ProxySettings): NextResponse {
+  const { formActionOrigins, development } = settings;
+  const policy = pageContentSecurityPolicy({ nonce: createNonce(), formActionOrigins, development });
+  return passOn(request, settings, { "Content-Security-Policy": policy });
 }
 
 export function proxy(request: NextRequest) {
   const current = getProxySettings();
   const { pathname, search } = request.nextUrl;
+  // The API only gets its request id: it has its own CSP (next.config.js) and answers 401, never a redirect.
+  if (pathname.startsWith("/api/")) return passOn(request, current);
   const canonical = canonicalDecision(
     { host: requestHost(request.headers), pathname, search },
     request.method,
@@ -57,7 +71,7 @@ export function proxy(request: NextRequest) {
   return withNonce(request, current);
 }
 
-// Literal, as Next reads it at build time: every page, not the API (its own CSP is in next.config.js) or assets.
+// Literal, as Next reads it at build time: every page and API route, not the static assets.
 export const config = {
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static/|_next/image|favicon.ico).*)"],
 };

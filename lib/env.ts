@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { SignInLimits } from "@/lib/auth/sign-in/throttle-policy";
+import { sessionTimeouts, signInLimitsOf } from "@/lib/env-limits";
 import { type SeedOwnerSource, seedOwnerSourceFromEnv } from "@/lib/db/seed-owner-source";
 import { type DatabaseSettings, DatabaseSettingsError, databaseSettingsFromEnv } from "@/lib/db/settings";
 import { type CognitoSettings, deriveCognito } from "@/lib/env-cognito";
 import { parseStandInSettings, type StandInSettings } from "@/lib/env-stand-in";
 import { type ProxySettings, proxySettingsFrom } from "@/lib/http/proxy-settings";
+import { trustRequestIdSchema } from "@/lib/http/request-id";
+import { logEnvShape, type LogSettings, logSettingsFrom } from "@/lib/log/log-settings";
 
 export type { CognitoSettings } from "@/lib/env-cognito";
 
@@ -57,6 +60,10 @@ const rawEnvSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_HOURS: wholeNumber(1, 2_160, 168),
   BEARER_VERIFY_WITH_COGNITO: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   BEARER_COGNITO_CHECK_TTL_SECONDS: wholeNumber(0, 900, 60),
+  // Logs, request ids and the PDP's decision log: lib/log/, lib/http/request-id.ts, lib/audit/.
+  ...logEnvShape,
+  TRUST_PROXY_REQUEST_ID: trustRequestIdSchema,
+  CERBOS_AUDIT_LOG_PATH: z.string().min(1).optional(),
 });
 
 export type RawEnv = z.infer<typeof rawEnvSchema>;
@@ -92,15 +99,6 @@ function checkProductionSecrets(raw: RawEnv, problems: string[]) {
   if (raw.NEXTAUTH_SECRET === raw.SESSION_PASSWORD) problems.push("SESSION_PASSWORD: must differ from NEXTAUTH_SECRET");
 }
 
-function sessionTimeouts(raw: RawEnv, problems: string[]): Env["sessionTimeouts"] {
-  const idleMs = raw.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
-  const absoluteMs = raw.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
-  if (idleMs > absoluteMs) {
-    problems.push("SESSION_IDLE_TIMEOUT_MINUTES: must not be longer than SESSION_ABSOLUTE_TIMEOUT_HOURS");
-  }
-  return { idleMs, absoluteMs };
-}
-
 function parseDatabase(source: Record<string, string | undefined>, problems: string[]): DatabaseSettings | undefined {
   try {
     return databaseSettingsFromEnv(source);
@@ -109,15 +107,6 @@ function parseDatabase(source: Record<string, string | undefined>, problems: str
     problems.push(error.message);
     return undefined;
   }
-}
-
-function signInLimitsOf(raw: RawEnv): SignInLimits {
-  return {
-    accountMaxFailures: raw.SIGNIN_ACCOUNT_MAX_FAILURES,
-    addressMaxFailures: raw.SIGNIN_ADDRESS_MAX_FAILURES,
-    windowMs: raw.SIGNIN_WINDOW_MINUTES * 60_000,
-    maxLockMs: raw.SIGNIN_MAX_LOCK_MINUTES * 60_000,
-  };
 }
 
 /** Pure: parses any environment-like record. Throws EnvError naming every bad variable. */
@@ -172,6 +161,11 @@ let cachedProxy: ProxySettings | undefined;
 export function getProxySettings(): ProxySettings {
   cachedProxy ??= proxySettingsFrom(process.env);
   return cachedProxy;
+}
+
+/** What lib/log/logger.ts needs; the same variables getEnv() validates at start-up. */
+export function getLogSettings(): LogSettings {
+  return logSettingsFrom(process.env);
 }
 
 /** The database of this process (DATABASE_URL or PGlite): getDb() and the database CLIs (migrate, seed). */

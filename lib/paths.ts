@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_SIZE } from "@/lib/contacts/list-limits";
 
 /** Why app/unavailable/route.ts is shown: the dependency that did not answer. */
-export type UnavailableReason = "cerbos" | "database" | "cognito";
+export type UnavailableReason = "cerbos" | "database" | "cognito" | "audit";
 
 /** Why a session ended, as the sign-in page reads it from `?error=`. */
 export type SignInError = "SessionRevoked" | "SessionIdle" | "SessionExpired";
@@ -36,6 +36,7 @@ const routes = {
   signOut: "/auth/sign-out",
   refresh: "/auth/refresh",
   sessions: "/sessions",
+  audit: "/audit",
   unavailable: "/unavailable",
   contacts: "/contacts",
   newContact: "/contacts/new",

@@ -25,7 +25,11 @@ export type ContactsResultsProps = {
 /** One plan, query and check (rows and "create" together) per request, however many parts of the page wait for them. */
 const loadList = cache(
   (user: CurrentUser, q: string | undefined, page: number, pageSize: number, here: string, inspect: boolean) =>
-    loadOrUnavailable(() => listContactsForUser(user, { q, page, pageSize }, { withCreate: true, inspect }), here),
+    loadOrUnavailable(
+      () => listContactsForUser(user, { q, page, pageSize }, { withCreate: true, inspect }),
+      here,
+      user,
+    ),
 );
 
 /** "New contact", when Cerbos allows the user to create one. */

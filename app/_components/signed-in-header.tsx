@@ -30,6 +30,12 @@ export async function SignedInHeader() {
         <Link href={paths.sessions} className={LINK_CLASSES}>
           Sessions
         </Link>
+        {/* Presentation only, from the roles: the Audit page itself asks Cerbos (audit_log "view"). */}
+        {roles.includes("admin") ? (
+          <Link href={paths.audit} className={LINK_CLASSES}>
+            Audit
+          </Link>
+        ) : null}
       </nav>
       <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
         <div data-testid="signed-in-user" className="min-w-0 text-sm">

@@ -20,7 +20,7 @@ const NOTICES: Record<string, { role: "status" | "alert"; text: string }> = {
 export default async function SessionsPage({ searchParams }: SessionsPageProps) {
   const params = await searchParams;
   const user = await requireUser(paths.sessions);
-  const sessions = await loadOrUnavailable(() => listUserSessions(user.sub), paths.sessions);
+  const sessions = await loadOrUnavailable(() => listUserSessions(user.sub), paths.sessions, user);
   const error = typeof params.error === "string" ? NOTICES[params.error] : undefined;
   const notice = params.revoked === "1" ? NOTICES.revoked : error;
   return (

@@ -15,6 +15,10 @@ const REASONS = {
     title: "The database is unavailable",
     detail: "Contacts cannot be loaded or saved right now. Nothing was changed.",
   },
+  audit: {
+    title: "The audit log is unavailable",
+    detail: "The authorization service's decision log cannot be read right now. Nothing was changed.",
+  },
   cognito: {
     title: "Sign-in is unavailable",
     detail: "Cognito is not answering, so your session cannot be checked. Nothing was changed.",
@@ -54,7 +58,7 @@ function escapeHtml(value: string): string {
 export function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const asked = params.get("reason");
-  const reason = asked === "cognito" || asked === "database" ? REASONS[asked] : REASONS.cerbos;
+  const reason = asked === "cognito" || asked === "database" || asked === "audit" ? REASONS[asked] : REASONS.cerbos;
   const retry = escapeHtml(safeReturnPath(params.get("returnTo")));
   // The page's CSP (proxy.ts) admits inline styles only with its nonce.
   const nonce = escapeHtml(nonceOf(request.headers) ?? "");

@@ -7,12 +7,34 @@ import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import type { MutationResult } from "@/lib/contacts/guarded-mutation";
 import { apiError } from "@/lib/api/errors";
 import { MAX_JSON_BODY_BYTES, readLimitedText } from "@/lib/http/limited-body";
+import { getLogger } from "@/lib/log/logger";
+import { elapsedMs, logRequest, routeOf } from "@/lib/log/request-log";
 
-/** Runs `handle` for the user behind the Bearer token, or answers 401/503 in the API's one error shape. */
+/**
+ * Runs `handle` for the user behind the Bearer token, or answers 401/503 in the API's one error shape; logs one line
+ * (request id, sub, route, method, status, duration) whatever the outcome, a thrown error as the 500 Next sends.
+ */
 export async function withBearerUser(
   request: Request,
   handle: (user: CurrentUser) => Promise<Response>,
 ): Promise<Response> {
+  const started = performance.now();
+  let sub: string | null = null;
+  let status = 500;
+  try {
+    const response = await answerBearer(request, (user) => {
+      sub = user.sub;
+      return handle(user);
+    });
+    status = response.status;
+    return response;
+  } finally {
+    const { method, url } = request;
+    await logRequest({ kind: "api", route: routeOf(url), method, sub, status, durationMs: elapsedMs(started) });
+  }
+}
+
+async function answerBearer(request: Request, handle: (user: CurrentUser) => Promise<Response>): Promise<Response> {
   const auth = await authenticateBearer(request);
   if (auth.status === "missing") return apiError("unauthorized");
   if (auth.status === "unavailable") {
@@ -29,7 +51,7 @@ export async function withBearerUser(
     if (error instanceof AuthorizationUnavailableError) return apiError("authorization_unavailable");
     if (error instanceof DatabaseUnavailableError) return apiError("database_unavailable");
     if (error instanceof UnsupportedPlanError) {
-      console.error(`[authz] a query plan could not be turned into SQL: ${error.message}`);
+      getLogger().error({ err: error }, "a query plan could not be turned into SQL");
       return apiError("internal");
     }
     throw error;

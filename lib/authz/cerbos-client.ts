@@ -1,23 +1,28 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import { HTTP } from "@cerbos/http";
 
 import { createDecisionCaches, type DecisionCacheSettings, type DecisionCaches } from "@/lib/authz/decision-cache";
 import { getEnv } from "@/lib/env";
 import { brandedError } from "@/lib/errors";
+import { currentRequestId } from "@/lib/request-context";
 
 export type CerbosSettings = { url: string; timeoutMs: number; cache?: DecisionCacheSettings };
 
 /**
  * The SDK client plus the deadline of calls through {@link callCerbos}: `timeoutMs` per call, or, once
  * {@link withRequestDeadline} has set `deadline`, one signal shared by every call of the request; and the decision
- * caches the plan and check modules may answer from (none: every call asks the PDP).
+ * caches the plan and check modules may answer from (none: every call asks the PDP). `requestId`, when set, is the
+ * Cerbos requestId of its calls instead of the current request's (see {@link pdpRequestId}).
  */
 export type CerbosClient = {
   readonly http: HTTP;
   readonly timeoutMs: number;
   readonly deadline?: () => AbortSignal;
   readonly caches?: DecisionCaches | undefined;
+  readonly requestId?: string;
 };
 
 /** Per-call options the SDK accepts (`headers`, `signal`). */
@@ -75,6 +80,14 @@ export function withRequestDeadline(client: CerbosClient = getCerbos()): CerbosC
   let signal: AbortSignal | undefined;
   const deadline = () => (signal ??= AbortSignal.timeout(client.timeoutMs));
   return { ...client, deadline };
+}
+
+/**
+ * The Cerbos `requestId` of a PDP call: the id of the HTTP request it is made for (proxy.ts, X-Request-Id), so a line
+ * of the app's log leads to the PDP's decisions in its audit log; a fresh UUID outside a request.
+ */
+export async function pdpRequestId(client: CerbosClient): Promise<string> {
+  return client.requestId ?? (await currentRequestId()) ?? randomUUID();
 }
 
 /**

@@ -1,10 +1,8 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import type { HTTP } from "@cerbos/http";
 
-import { callCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
+import { callCerbos, type CerbosClient, pdpRequestId } from "@/lib/authz/cerbos-client";
 import type { ContactPolicyAction, ContactResource } from "@/lib/authz/contact-resources";
 import { type CachedDecisions, decisionCacheKey } from "@/lib/authz/decision-cache";
 import { decideAction } from "@/lib/authz/decision-reasons";
@@ -55,7 +53,7 @@ function isCacheable(result: CheckResourcesResult | undefined, actions: readonly
 }
 
 async function askPdp(principal: ContactPrincipal, items: readonly CheckItem[], client: CerbosClient) {
-  const requestId = randomUUID();
+  const requestId = await pdpRequestId(client);
   const requests: CheckResourcesRequest[] = splitIntoChunks(items, MAX_RESOURCES_PER_REQUEST).map((chunk) => ({
     requestId,
     principal: toRequestPrincipal(principal),

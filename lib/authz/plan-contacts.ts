@@ -1,10 +1,8 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import type { PlanResourcesRequestWithActions } from "@cerbos/core";
 
-import { callCerbos, getCerbos, type CerbosClient } from "@/lib/authz/cerbos-client";
+import { callCerbos, getCerbos, type CerbosClient, pdpRequestId } from "@/lib/authz/cerbos-client";
 import { CONTACT_KIND, type ContactPolicyAction } from "@/lib/authz/contact-resources";
 import { planCacheKey } from "@/lib/authz/decision-cache";
 import { toPdpRequestJson, toPlanResponseJson } from "@/lib/authz/pdp-json";
@@ -32,7 +30,7 @@ export async function planContactAccess(
   client: CerbosClient = getCerbos(),
 ): Promise<ContactPlan> {
   const request: PlanResourcesRequestWithActions = {
-    requestId: randomUUID(),
+    requestId: await pdpRequestId(client),
     principal: toRequestPrincipal(principal),
     resource: { kind: CONTACT_KIND },
     actions: [action],

@@ -76,6 +76,7 @@ async function lostRace(ctx: MutationContext, id: string): Promise<MutationResul
 }
 
 const createSpec: MutationSpec<ContactFields, true> = {
+  name: "contact.create",
   // Strict: an unknown field (such as `owner`) is an error, not silently dropped.
   parse: parseWith(contactFieldsSchema.strict()),
   load: async () => true,
@@ -94,6 +95,7 @@ const updateTargetSchema = z.object({ id: contactIdSchema, version: versionSchem
 type UpdateInput = { id: string; version: number; changes: Partial<ContactFields> };
 
 const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
+  name: "contact.update",
   parse(raw) {
     const { changes = {}, ...target } = raw as { changes?: Record<string, unknown> };
     const parsedTarget = updateTargetSchema.safeParse(target);
@@ -135,6 +137,7 @@ const deleteInputSchema = z.object({ id: contactIdSchema, version: versionSchema
 type DeleteInput = z.infer<typeof deleteInputSchema>;
 
 const deleteSpec: MutationSpec<DeleteInput, ContactRow> = {
+  name: "contact.delete",
   parse: parseWith(deleteInputSchema),
   load: (ctx, input) => loadCurrent(ctx, input.id),
   authorize: (ctx, row) => refuseUnlessAllowed(ctx, row, "delete"),

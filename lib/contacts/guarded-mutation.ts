@@ -13,6 +13,7 @@ import { getReadyDb } from "@/lib/db/migrate";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import type { FieldErrors } from "@/lib/contacts/contact-input";
 import type { ContactView } from "@/lib/contacts/contact-view";
+import { elapsedMs, logRequest } from "@/lib/log/request-log";
 
 /** Every outcome of a contact mutation. Pages and the API map these to messages and HTTP statuses. */
 export type MutationResult =
@@ -34,13 +35,28 @@ export type MutationContext = { user: CurrentUser; principal: ContactPrincipal; 
  * (and the proposed attributes) → write. A spec fills in the steps; it cannot skip or reorder them.
  */
 export type MutationSpec<Input, Loaded> = {
+  /** For the log line, e.g. "contact.update". */
+  name: string;
   parse(raw: unknown): { ok: true; input: Input } | { ok: false; fieldErrors: FieldErrors };
   load(ctx: MutationContext, input: Input): Promise<Loaded | null>;
   authorize(ctx: MutationContext, loaded: Loaded, input: Input): Promise<Refusal | null>;
   write(ctx: MutationContext, loaded: Loaded, input: Input): Promise<MutationResult>;
 };
 
+/** Runs the mutation and logs one line: who, which mutation, its outcome (a server action's HTTP status is Next's). */
 export async function runMutation<Input, Loaded>(
+  user: CurrentUser | null,
+  raw: unknown,
+  spec: MutationSpec<Input, Loaded>,
+): Promise<MutationResult> {
+  const started = performance.now();
+  const result = await decideAndWrite(user, raw, spec);
+  const line = { kind: "mutation", route: spec.name, sub: user?.sub ?? null } as const;
+  await logRequest({ ...line, outcome: result.status, durationMs: elapsedMs(started) });
+  return result;
+}
+
+async function decideAndWrite<Input, Loaded>(
   user: CurrentUser | null,
   raw: unknown,
   spec: MutationSpec<Input, Loaded>,

@@ -30,4 +30,11 @@ describe("proxySettingsFrom", () => {
     expect(() => proxySettingsFrom({ NEXTAUTH_URL: "localhost:3100", COGNITO_MODE: "local" })).toThrow();
     expect(() => proxySettingsFrom({ NEXTAUTH_URL: "javascript://x", COGNITO_MODE: "local" })).toThrow();
   });
+
+  it("keeps an incoming X-Request-Id only with TRUST_PROXY_REQUEST_ID=1, and refuses other values", () => {
+    const base = { NEXTAUTH_URL: "http://localhost:3100", COGNITO_MODE: "local" };
+    expect(proxySettingsFrom(base).trustRequestId).toBe(false);
+    expect(proxySettingsFrom({ ...base, TRUST_PROXY_REQUEST_ID: "1" }).trustRequestId).toBe(true);
+    expect(() => proxySettingsFrom({ ...base, TRUST_PROXY_REQUEST_ID: "yes" })).toThrow();
+  });
 });

@@ -12,7 +12,7 @@ import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
  */
 export const requireReadableContact = cache(async (id: string, here: string): Promise<ContactWithPermissions> => {
   const user = await requireUser(here);
-  const contact = await loadOrUnavailable(() => getContactForUser(user, id), here);
+  const contact = await loadOrUnavailable(() => getContactForUser(user, id), here, user);
   if (!contact) notFound();
   return contact;
 });

@@ -16,6 +16,8 @@ export function setInProcessAppEnv(cerbosUrl: string, overrides: Record<string, 
     CERBOS_URL: cerbosUrl,
     PGLITE_DATA_DIR: "memory://",
     DATABASE_URL: "",
+    // The request and mutation lines (lib/log/) would fill the test output; a suite that reads them overrides this.
+    LOG_LEVEL: "silent",
     ...overrides,
   });
 }

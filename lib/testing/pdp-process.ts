@@ -30,7 +30,16 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`The PDP did not become healthy at ${url}:\n${output()}`);
 }
 
-export async function startPdp(httpPort: number, grpcPort: number): Promise<PdpProcess> {
+/**
+ * `options.decisionLog`: where the PDP writes its decision log (cerbos/config.yaml's audit block); without it the
+ * audit log is off, so suites running side by side never share one file.
+ */
+export async function startPdp(
+  httpPort: number,
+  grpcPort: number,
+  options: { decisionLog?: string } = {},
+): Promise<PdpProcess> {
+  const audit = options.decisionLog ? `--set=audit.file.path=${options.decisionLog}` : "--set=audit.enabled=false";
   const child = spawn(
     resolvePdpBinary(),
     [
@@ -40,6 +49,7 @@ export async function startPdp(httpPort: number, grpcPort: number): Promise<PdpP
       "--log-level=warn",
       `--set=server.httpListenAddr=127.0.0.1:${httpPort}`,
       `--set=server.grpcListenAddr=127.0.0.1:${grpcPort}`,
+      audit,
     ],
     { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CERBOS_NO_TELEMETRY: "1" } },
   );

@@ -14,9 +14,11 @@ export class CerbosController {
   private queue: Promise<void> = Promise.resolve();
   private stopping = false;
 
+  /** `auditLogPath`: the PDP's decision log (cerbos/config.yaml's audit block), which the app's Audit page reads. */
   constructor(
     private readonly httpPort: number,
     private readonly grpcPort: number,
+    readonly auditLogPath: string,
   ) {
     this.url = `http://127.0.0.1:${httpPort}`;
   }
@@ -36,6 +38,7 @@ export class CerbosController {
           "--log-level=warn",
           `--set=server.httpListenAddr=127.0.0.1:${this.httpPort}`,
           `--set=server.grpcListenAddr=127.0.0.1:${this.grpcPort}`,
+          `--set=audit.file.path=${this.auditLogPath}`,
         ],
         { ...process.env, CERBOS_NO_TELEMETRY: "1" },
         { drop: isTracingNotice },

@@ -94,7 +94,11 @@ async function main(profile: StackProfile) {
   registerSecret(cognito.COGNITO_CLIENT_SECRET);
   await seedDatabase(profile, cognito);
 
-  cerbos = new CerbosController(profile.cerbosHttpPort, profile.cerbosGrpcPort);
+  cerbos = new CerbosController(
+    profile.cerbosHttpPort,
+    profile.cerbosGrpcPort,
+    path.join(profile.stateDir, "cerbos-decisions.log"),
+  );
   await cerbos.start();
 
   const appUrl = `http://localhost:${profile.appPort}`;
@@ -108,6 +112,10 @@ async function main(profile: StackProfile) {
     NEXTAUTH_SECRET: newSecret(),
     SESSION_PASSWORD: newSecret(),
     CERBOS_URL: cerbos.url,
+    CERBOS_AUDIT_LOG_PATH: cerbos.auditLogPath,
+    // Short lines in the terminal; the file gets every line as JSON, for tools and the end-to-end tests.
+    LOG_FORMAT: process.env.LOG_FORMAT || "pretty",
+    APP_LOG_FILE: path.join(profile.stateDir, "app.log"),
     NEXT_DIST_DIR: profile.distDir,
     NEXT_TELEMETRY_DISABLED: "1",
   };

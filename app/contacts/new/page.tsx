@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "New contact · Contacts" };
 
 export default async function NewContactPage() {
   const user = await requireUser(paths.newContact);
-  const create = await loadOrUnavailable(() => canCreateContact(user), paths.newContact);
+  const create = await loadOrUnavailable(() => canCreateContact(user), paths.newContact, user);
   // A real 403 (forbidden.tsx beside this page says so and links back), not a 200 page with a refusal on it.
   if (!create.allowed) forbidden();
   return (
