@@ -4,7 +4,6 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import type { Logger, LoggerOptions } from "pino";
 import { loadConfig } from "cognito-local/lib/server/config.js";
 import { Router } from "cognito-local/lib/server/Router.js";
 import { createServer } from "cognito-local/lib/server/server.js";
@@ -32,7 +31,9 @@ export type Core = {
   call(target: string, request: object): Promise<unknown>;
 };
 
-type PinoModule = { pino: (options: LoggerOptions) => Logger };
+/** cognito-local's own pino (7.x) logger type, which the app's pino (a newer major) does not match. */
+type Logger = Parameters<typeof createServer>[1];
+type PinoModule = { pino: (options: { level: string }) => Logger };
 
 function createLogger(debug: boolean): Logger {
   // pino is cognito-local's dependency, not ours: resolve it from there so hoisting changes cannot break us.

@@ -52,9 +52,16 @@ async function pinnedPage(browser: Browser, port: number, storageState?: string)
   return { page: await context.newPage(), pin: target, context };
 }
 
-test("nginx spreads requests over both instances, and both answer ready", async ({ request }) => {
+test("nginx spreads requests over both instances, both answer ready, and the id nginx gives a request is kept", async ({
+  request,
+}) => {
   const before = cluster.proxy.upstreams().length;
-  for (let n = 0; n < 4; n++) expect((await request.get("/api/ready")).status()).toBe(200);
+  for (let n = 0; n < 4; n++) {
+    const response = await request.get("/api/ready");
+    expect(response.status()).toBe(200);
+    // nginx's $request_id (32 hex digits), trusted because TRUST_PROXY_REQUEST_ID=1: one id for proxy, app and PDP.
+    expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
+  }
   const served = new Set(cluster.proxy.upstreams().slice(before));
   expect([...served].sort()).toEqual(INSTANCE_PORTS.map((port) => `127.0.0.1:${port}`));
 });
