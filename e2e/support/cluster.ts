@@ -3,15 +3,12 @@
  * throwaway server), the e2e stack's PDP and stand-in, the same secrets, NEXTAUTH_URL = the proxy's origin.
  * Every piece of state they must share (sessions, throttling counters, contacts) is in the database.
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { promisify } from "node:util";
 import type { BrowserContext } from "@playwright/test";
-import { readEnvFile, requireKeys } from "@/e2e/support/env-file";
+import { E2E_CERBOS_PORT, standaloneAppEnv, startInOrder, throwawayPostgres } from "@/e2e/support/instance-env";
 import { startNginx, type Nginx } from "@/e2e/support/nginx";
 import { STAND_IN_URL } from "@/e2e/support/stand-in";
-import { E2E_BUILD, startStandaloneServer, type StandaloneServer } from "@/e2e/support/standalone-server";
+import { startStandaloneServer, type StandaloneServer } from "@/e2e/support/standalone-server";
 
 export const PROXY_PORT = 3104;
 export const INSTANCE_PORTS = [3102, 3103] as const;
@@ -19,10 +16,7 @@ export const PROXY_URL = `http://localhost:${PROXY_PORT}`;
 /** Low, so a test reaches it in a few tries; counted per account across both instances. */
 export const ACCOUNT_MAX_FAILURES = 3;
 
-const POSTGRES_ENV = { TEST_POSTGRES_PORT: "55442", TEST_POSTGRES_DIR: "/tmp/contacts-scale-out-postgres" };
-const CERBOS_PORT = Number(process.env.CERBOS_HTTP_PORT || 3692);
-const LOCAL_ENV = path.resolve(".cognito/e2e/local.env");
-const run = promisify(execFile);
+const postgres = throwawayPostgres(55442, "/tmp/contacts-scale-out-postgres");
 
 export type Cluster = {
   readonly proxy: Nginx;
@@ -30,49 +24,22 @@ export type Cluster = {
   stop(): Promise<void>;
 };
 
-async function postgres(...args: string[]): Promise<string> {
-  const { stdout } = await run("bash", ["scripts/start-test-postgres.sh", ...args], {
-    env: { ...process.env, ...POSTGRES_ENV },
-  });
-  return stdout.trim();
-}
-
 function instanceEnv(databaseUrl: string, secrets: Record<string, string>): NodeJS.ProcessEnv {
-  const standIn = requireKeys(
-    readEnvFile(LOCAL_ENV),
-    ["COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "COGNITO_CLIENT_SECRET"],
-    LOCAL_ENV,
-  );
-  return {
-    ...process.env,
-    ...standIn,
+  return standaloneAppEnv({
     ...secrets,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: E2E_BUILD,
-    NEXT_TELEMETRY_DISABLED: "1",
-    COGNITO_MODE: "local",
-    COGNITO_REGION: "local",
-    COGNITO_LOCAL_URL: STAND_IN_URL,
     COGNITO_API_ENDPOINT: STAND_IN_URL,
     NEXTAUTH_URL: PROXY_URL,
-    CERBOS_URL: `http://127.0.0.1:${CERBOS_PORT}`,
+    CERBOS_URL: `http://127.0.0.1:${E2E_CERBOS_PORT}`,
     DATABASE_URL: databaseUrl,
-    PGLITE_DATA_DIR: "",
     TRUSTED_PROXY_COUNT: "1",
     TRUST_PROXY_REQUEST_ID: "1",
     SIGNIN_ACCOUNT_MAX_FAILURES: String(ACCOUNT_MAX_FAILURES),
-  };
+  });
 }
 
 export async function startCluster(): Promise<Cluster> {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  const instances: StandaloneServer[] = [];
-  const stop = async () => {
-    for (const cleanup of cleanups.splice(0).reverse())
-      await cleanup().catch((error: Error) => console.error(error.message));
-  };
-  try {
-    cleanups.push(() => postgres("--stop"));
+  const { value, stop } = await startInOrder(async (onStop) => {
+    onStop(() => postgres("--stop"));
     const databaseUrl = await postgres();
     // The same secrets on every instance: a cookie sealed by one is opened by the other.
     const secrets = {
@@ -83,17 +50,15 @@ export async function startCluster(): Promise<Cluster> {
     const started = await Promise.allSettled(
       INSTANCE_PORTS.map((port) => startStandaloneServer(port, instanceEnv(databaseUrl, secrets))),
     );
-    for (const result of started) if (result.status === "fulfilled") instances.push(result.value);
-    cleanups.push(() => Promise.all(instances.map((instance) => instance.stop())));
+    const instances = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    onStop(() => Promise.all(instances.map((instance) => instance.stop())));
     const failed = started.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
     const proxy = await startNginx(PROXY_PORT, INSTANCE_PORTS, "/tmp/contacts-scale-out-nginx");
-    cleanups.push(() => proxy.stop());
-    return { proxy, instances, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+    onStop(() => proxy.stop());
+    return { proxy, instances };
+  });
+  return { ...value, stop };
 }
 
 export type Pin = {
