@@ -100,6 +100,8 @@ test("signing out one session from the sessions page signs out that browser only
 });
 
 test("a forged session id of someone else's session changes nothing", async ({ browser }) => {
+  // Two users and two browser sign-ins: on a loaded two-core CI machine that alone can take most of 30 s.
+  test.setTimeout(60_000);
   const [victim, attacker] = [await createTestUser({ group: "user" }), await createTestUser({ group: "user" })];
   const victimBrowser = await signedInBrowser(browser, victim);
   const victimSessions = new SessionsPage(victimBrowser.page);
