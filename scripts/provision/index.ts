@@ -18,10 +18,20 @@ export type Io = { out(line: string): void; err(line: string): void };
 /** Exit codes: 0 done (or nothing to do), 1 failed or refused, 2 bad usage or a confirmation missing. */
 export type ExitCode = 0 | 1 | 2;
 
+/**
+ * A deadline on every call: a Cognito endpoint that accepts and never answers ends the run with an error instead of
+ * hanging it (throwOnRequestTimeout: without it the SDK only warns). Generous, as control-plane calls can be slow.
+ */
+const DEADLINES = {
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+} as const;
+
 function createClient(options: ProvisionOptions): CognitoIdentityProviderClient {
   // The stand-in accepts any credentials: never sign requests to a local endpoint with the account's real ones.
   if (isLoopback(options.endpoint)) {
     return new CognitoIdentityProviderClient({
+      ...DEADLINES,
       endpoint: options.endpoint,
       region: options.region ?? "local",
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
@@ -29,6 +39,7 @@ function createClient(options: ProvisionOptions): CognitoIdentityProviderClient 
   }
   // region and profile undefined: the SDK's own chain (AWS_REGION, AWS_PROFILE, ~/.aws/config, instance roles…).
   return new CognitoIdentityProviderClient({
+    ...DEADLINES,
     endpoint: options.endpoint,
     region: options.region,
     profile: options.profile,
