@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * A contact. `owner` is the Cognito `sub` of its creator and is set from the principal, never from input;
@@ -78,6 +78,11 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     userAgent: text("user_agent").notNull().default(""),
     originJti: text("origin_jti"),
+    /**
+     * Set when an admin changed this user's groups: the tokens' `cognito:groups` are stale, so the session's next
+     * request refreshes them (and clears this) before anything is decided on them.
+     */
+    refreshRequiredAt: timestamp("refresh_required_at", { withTimezone: true }),
   },
   (table) => [index("sessions_sub_idx").on(table.sub), index("sessions_origin_jti_idx").on(table.originJti)],
 );
@@ -95,3 +100,54 @@ export const users = pgTable("users", {
 });
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * One contact shared with one person of the directory, as viewer (read) or editor (read and update). The policy
+ * decides what a share allows: the contact's viewers and editors are sent to Cerbos as attributes, and list plans
+ * become an EXISTS over this table (lib/authz/contact-plan-columns.ts). Deleting the contact deletes its shares.
+ */
+export const contactShares = pgTable(
+  "contact_shares",
+  {
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    sub: text("sub")
+      .notNull()
+      .references(() => users.sub, { onDelete: "cascade" }),
+    role: text("role", { enum: ["viewer", "editor"] }).notNull(),
+    sharedBy: text("shared_by").notNull(),
+    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The primary key (contact_id, sub) serves the EXISTS of a list plan and a contact's own shares;
+  // (sub, role, contact_id) serves "what is shared with me" should a plan ever start from the person.
+  (table) => [
+    primaryKey({ columns: [table.contactId, table.sub] }),
+    index("contact_shares_sub_role_idx").on(table.sub, table.role, table.contactId),
+  ],
+);
+
+export type ContactShareRow = typeof contactShares.$inferSelect;
+
+/**
+ * What admins did to users from the admin console (who, what, to whom, how it ended), newest first on the Audit page.
+ * The PDP's decision log says what was allowed; this says what was done.
+ */
+export const adminActions = pgTable(
+  "admin_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorSub: text("actor_sub").notNull(),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    targetSub: text("target_sub").notNull(),
+    targetEmail: text("target_email"),
+    outcome: text("outcome", { enum: ["done", "refused", "failed"] }).notNull(),
+    detail: text("detail").notNull().default(""),
+    requestId: text("request_id"),
+  },
+  (table) => [index("admin_actions_at_idx").on(table.at)],
+);
+
+export type AdminActionRow = typeof adminActions.$inferSelect;
