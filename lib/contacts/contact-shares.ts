@@ -1,0 +1,110 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { contactShares, users } from "@/lib/db/schema";
+
+/** The lists travel to the PDP with every check of the contact, so they stay short. */
+export const MAX_SHARES_PER_CONTACT = 25;
+
+export type ShareRole = "viewer" | "editor";
+
+/** One share as the Sharing section and the API show it. */
+export type ContactShare = { sub: string; email: string; role: ShareRole; sharedBy: string; sharedAt: Date };
+
+/** The subs a contact is shared with, by role: what its Cerbos resource carries (both lists, possibly empty). */
+export type ShareLists = { viewers: string[]; editors: string[] };
+
+export const noShares = (): ShareLists => ({ viewers: [], editors: [] });
+
+/** A contact's shares, by email, with the sharee's current email from the directory. */
+export async function listShares(db: Database, contactId: string): Promise<ContactShare[]> {
+  return db
+    .select({
+      sub: contactShares.sub,
+      email: users.email,
+      role: contactShares.role,
+      sharedBy: contactShares.sharedBy,
+      sharedAt: contactShares.sharedAt,
+    })
+    .from(contactShares)
+    .innerJoin(users, eq(users.sub, contactShares.sub))
+    .where(eq(contactShares.contactId, contactId))
+    .orderBy(asc(users.email));
+}
+
+/**
+ * The share lists of many contacts in one query (a list page's rows), so a page costs one round trip, not one per
+ * row. Every id asked for gets an entry, empty lists included.
+ */
+export async function shareListsFor(db: Database, contactIds: readonly string[]): Promise<Map<string, ShareLists>> {
+  const lists = new Map(contactIds.map((id) => [id, noShares()]));
+  if (contactIds.length === 0) return lists;
+  const rows = await db
+    .select({ contactId: contactShares.contactId, sub: contactShares.sub, role: contactShares.role })
+    .from(contactShares)
+    .where(inArray(contactShares.contactId, [...new Set(contactIds)]))
+    .orderBy(asc(contactShares.sub));
+  for (const row of rows) {
+    const entry = lists.get(row.contactId);
+    if (entry) (row.role === "editor" ? entry.editors : entry.viewers).push(row.sub);
+  }
+  return lists;
+}
+
+/** Who an email is in the directory (emails are stored lower-case), or null: only directory users can be sharees. */
+export async function findDirectoryUserByEmail(
+  db: Database,
+  email: string,
+): Promise<{ sub: string; email: string } | null> {
+  const [row] = await db
+    .select({ sub: users.sub, email: users.email })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+export type UpsertShareResult = "added" | "changed" | "unchanged" | "limit";
+
+/**
+ * Adds a share or changes its role (idempotent). The limit is checked in the same statement as the insert, so two
+ * concurrent adds cannot both slip under it; changing the role of an existing share never hits the limit.
+ */
+export async function upsertShare(
+  db: Database,
+  share: { contactId: string; sub: string; role: ShareRole; sharedBy: string },
+): Promise<UpsertShareResult> {
+  const [existing] = await db
+    .select({ role: contactShares.role })
+    .from(contactShares)
+    .where(and(eq(contactShares.contactId, share.contactId), eq(contactShares.sub, share.sub)));
+  if (existing) {
+    if (existing.role === share.role) return "unchanged";
+    await db
+      .update(contactShares)
+      .set({ role: share.role, sharedBy: share.sharedBy, sharedAt: sql`now()` })
+      .where(and(eq(contactShares.contactId, share.contactId), eq(contactShares.sub, share.sub)));
+    return "changed";
+  }
+  const inserted = await db.execute(sql`
+    insert into contact_shares (contact_id, sub, role, shared_by)
+    select ${share.contactId}, ${share.sub}, ${share.role}, ${share.sharedBy}
+    where (select count(*) from contact_shares where contact_id = ${share.contactId}) < ${MAX_SHARES_PER_CONTACT}
+    on conflict (contact_id, sub) do update set role = excluded.role
+    returning sub`);
+  return rowCount(inserted) > 0 ? "added" : "limit";
+}
+
+/** Revokes one share; false when there was none. */
+export async function removeShare(db: Database, contactId: string, sub: string): Promise<boolean> {
+  const removed = await db
+    .delete(contactShares)
+    .where(and(eq(contactShares.contactId, contactId), eq(contactShares.sub, sub)))
+    .returning({ sub: contactShares.sub });
+  return removed.length > 0;
+}
+
+// PGlite and node-postgres return their rows under the same name; the cast keeps the two drivers' types apart.
+function rowCount(result: unknown): number {
+  return ((result as { rows?: unknown[] }).rows ?? []).length;
+}
