@@ -20,13 +20,14 @@ export type UserAction = (typeof USER_ACTIONS)[number];
 export type ManagedUser = { sub: string; groups: readonly string[]; enabled: boolean };
 
 /**
- * The Cerbos resource for a user. The id is the sub so the policy can compare it with the principal's id (self-
- * demotion); enabledAdmins must be recounted by the caller right before a change (last-admin rule).
+ * The Cerbos resource for a user: id and `attr.sub` are its sub, which the policy compares with the principal's id
+ * (self-demotion; an attribute because a policy reading the resource id turns off attribute-keyed decision caching).
+ * enabledAdmins must be recounted by the caller right before a change (last-admin rule).
  */
 export function userResource(user: ManagedUser, enabledAdmins: number) {
   return {
     kind: USER_KIND,
     id: user.sub,
-    attr: { groups: [...user.groups], enabled: user.enabled, enabledAdmins },
+    attr: { sub: user.sub, groups: [...user.groups], enabled: user.enabled, enabledAdmins },
   };
 }

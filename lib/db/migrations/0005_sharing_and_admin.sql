@@ -21,7 +21,7 @@ CREATE TABLE "contact_shares" (
 );
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "refresh_required_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "contact_shares" ADD CONSTRAINT "contact_shares_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "contact_shares" ADD CONSTRAINT "contact_shares_sub_users_sub_fk" FOREIGN KEY ("sub") REFERENCES "public"."users"("sub") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_shares" ADD CONSTRAINT "contact_shares_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_shares" ADD CONSTRAINT "contact_shares_sub_users_sub_fk" FOREIGN KEY ("sub") REFERENCES "users"("sub") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_actions_at_idx" ON "admin_actions" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "contact_shares_sub_role_idx" ON "contact_shares" USING btree ("sub","role","contact_id");
