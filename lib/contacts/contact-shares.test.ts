@@ -82,6 +82,21 @@ describe.each(backends)("contact shares on $name", (backend) => {
     );
   });
 
+  it("lets concurrent adds to one contact take turns, so they cannot pass the limit together", async () => {
+    const one = await insertContact(t.db, "sub-alice", { ...fields, name: "One" });
+    const many = Array.from({ length: MAX_SHARES_PER_CONTACT + 5 }, (_, i) => ({
+      sub: `sub-y${i}`,
+      email: `y${i}@e.com`,
+    }));
+    await recordUsers(t.db, many);
+    const results = await Promise.all(
+      many.map(({ sub }) => upsertShare(t.db, { contactId: one.id, sub, role: "viewer", sharedBy: "a" })),
+    );
+    expect(results.filter((result) => result === "added")).toHaveLength(MAX_SHARES_PER_CONTACT);
+    expect(results.filter((result) => result === "limit")).toHaveLength(5);
+    expect(await listShares(t.db, one.id)).toHaveLength(MAX_SHARES_PER_CONTACT);
+  });
+
   it("shares die with the contact", async () => {
     const one = await insertContact(t.db, "sub-alice", { ...fields, name: "One" });
     await upsertShare(t.db, { contactId: one.id, sub: "sub-bob", role: "editor", sharedBy: "sub-alice" });

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { contactShares, users } from "@/lib/db/schema";
+import { contacts, contactShares, users } from "@/lib/db/schema";
 
 /** The lists travel to the PDP with every check of the contact, so they stay short. */
 export const MAX_SHARES_PER_CONTACT = 25;
@@ -67,32 +67,39 @@ export async function findDirectoryUserByEmail(
 export type UpsertShareResult = "added" | "changed" | "unchanged" | "limit";
 
 /**
- * Adds a share or changes its role (idempotent). The limit is checked in the same statement as the insert, so two
- * concurrent adds cannot both slip under it; changing the role of an existing share never hits the limit.
+ * Adds a share or changes its role (idempotent). The contact's row is locked first, so concurrent adds to one contact
+ * take turns and cannot both slip under the limit; changing the role of an existing share never hits the limit.
+ * Throws if the contact does not exist (the caller has loaded and authorized it; a delete in between loses).
  */
 export async function upsertShare(
   db: Database,
   share: { contactId: string; sub: string; role: ShareRole; sharedBy: string },
 ): Promise<UpsertShareResult> {
-  const [existing] = await db
-    .select({ role: contactShares.role })
-    .from(contactShares)
-    .where(and(eq(contactShares.contactId, share.contactId), eq(contactShares.sub, share.sub)));
-  if (existing) {
-    if (existing.role === share.role) return "unchanged";
-    await db
-      .update(contactShares)
-      .set({ role: share.role, sharedBy: share.sharedBy, sharedAt: sql`now()` })
-      .where(and(eq(contactShares.contactId, share.contactId), eq(contactShares.sub, share.sub)));
-    return "changed";
-  }
-  const inserted = await db.execute(sql`
-    insert into contact_shares (contact_id, sub, role, shared_by)
-    select ${share.contactId}, ${share.sub}, ${share.role}, ${share.sharedBy}
-    where (select count(*) from contact_shares where contact_id = ${share.contactId}) < ${MAX_SHARES_PER_CONTACT}
-    on conflict (contact_id, sub) do update set role = excluded.role
-    returning sub`);
-  return rowCount(inserted) > 0 ? "added" : "limit";
+  const thisShare = and(eq(contactShares.contactId, share.contactId), eq(contactShares.sub, share.sub));
+  return db.transaction(async (tx) => {
+    const [contact] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(eq(contacts.id, share.contactId))
+      .for("update");
+    if (!contact) throw new Error("upsertShare: the contact does not exist");
+    const [existing] = await tx.select({ role: contactShares.role }).from(contactShares).where(thisShare);
+    if (existing?.role === share.role) return "unchanged";
+    if (existing) {
+      await tx
+        .update(contactShares)
+        .set({ role: share.role, sharedBy: share.sharedBy, sharedAt: sql`now()` })
+        .where(thisShare);
+      return "changed";
+    }
+    const [shares] = await tx
+      .select({ total: count() })
+      .from(contactShares)
+      .where(eq(contactShares.contactId, share.contactId));
+    if ((shares?.total ?? 0) >= MAX_SHARES_PER_CONTACT) return "limit";
+    await tx.insert(contactShares).values(share);
+    return "added";
+  });
 }
 
 /** Revokes one share; false when there was none. */
@@ -102,9 +109,4 @@ export async function removeShare(db: Database, contactId: string, sub: string):
     .where(and(eq(contactShares.contactId, contactId), eq(contactShares.sub, sub)))
     .returning({ sub: contactShares.sub });
   return removed.length > 0;
-}
-
-// PGlite and node-postgres return their rows under the same name; the cast keeps the two drivers' types apart.
-function rowCount(result: unknown): number {
-  return ((result as { rows?: unknown[] }).rows ?? []).length;
 }
