@@ -77,4 +77,6 @@ export const paths = {
   deleteContact: (id: string) => `/contacts/${encodeURIComponent(id)}/delete`,
   apiContactsWith: (query: ListQuery) => withQuery(routes.apiContacts, listQuery(query)),
   apiContact: (id: string) => `/api/contacts/${encodeURIComponent(id)}`,
+  /** A contact's shares: GET lists them, PUT `{ email, role }` adds or changes one, DELETE `?email=` revokes one. */
+  apiContactShares: (id: string) => `/api/contacts/${encodeURIComponent(id)}/shares`,
 } as const;

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   findDirectoryUserByEmail,
+  findShare,
   listShares,
   MAX_SHARES_PER_CONTACT,
   removeShare,
   shareListsFor,
+  shareListsOf,
   upsertShare,
 } from "@/lib/contacts/contact-shares";
 import { insertContact } from "@/lib/contacts/contact-store";
@@ -102,5 +104,20 @@ describe.each(backends)("contact shares on $name", (backend) => {
     await upsertShare(t.db, { contactId: one.id, sub: "sub-bob", role: "editor", sharedBy: "sub-alice" });
     await t.db.delete(contacts);
     expect(await listShares(t.db, one.id)).toEqual([]);
+    // Deleted after the caller loaded it: an outcome, not an exception.
+    const share = { contactId: one.id, sub: "sub-bob", role: "viewer", sharedBy: "sub-alice" } as const;
+    expect(await upsertShare(t.db, share)).toBe("contact-gone");
+  });
+
+  it("names the sharer by email, and finds one person's share", async () => {
+    const one = await insertContact(t.db, "sub-alice", { ...fields, name: "One" });
+    await upsertShare(t.db, { contactId: one.id, sub: "sub-bob", role: "editor", sharedBy: "sub-alice" });
+    await upsertShare(t.db, { contactId: one.id, sub: "sub-carol", role: "viewer", sharedBy: "sub-gone" });
+    const [bob, carol] = await listShares(t.db, one.id);
+    expect(bob).toMatchObject({ email: "bob@example.com", sharedBy: "sub-alice", sharedByEmail: "alice@example.com" });
+    expect(carol).toMatchObject({ email: "carol@example.com", sharedByEmail: null });
+    expect(await findShare(t.db, one.id, "sub-bob")).toEqual(bob);
+    expect(await findShare(t.db, one.id, "sub-alice")).toBeNull();
+    expect(shareListsOf([carol!, bob!])).toEqual({ viewers: ["sub-carol"], editors: ["sub-bob"] });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/lib/db/client";
 import { contacts, contactShares, users } from "@/lib/db/schema";
 
@@ -8,28 +9,61 @@ export const MAX_SHARES_PER_CONTACT = 25;
 
 export type ShareRole = "viewer" | "editor";
 
-/** One share as the Sharing section and the API show it. */
-export type ContactShare = { sub: string; email: string; role: ShareRole; sharedBy: string; sharedAt: Date };
+/**
+ * One share as the Sharing section and the API show it. `sharedByEmail` is the sharer's email from the directory
+ * (null if they are no longer in it): people read emails, not subs.
+ */
+export type ContactShare = {
+  sub: string;
+  email: string;
+  role: ShareRole;
+  sharedBy: string;
+  sharedByEmail: string | null;
+  sharedAt: Date;
+};
+
+const sharers = alias(users, "sharers");
 
 /** The subs a contact is shared with, by role: what its Cerbos resource carries (both lists, possibly empty). */
 export type ShareLists = { viewers: string[]; editors: string[] };
 
 export const noShares = (): ShareLists => ({ viewers: [], editors: [] });
 
-/** A contact's shares, by email, with the sharee's current email from the directory. */
-export async function listShares(db: Database, contactId: string): Promise<ContactShare[]> {
+function selectShares(db: Database) {
   return db
     .select({
       sub: contactShares.sub,
       email: users.email,
       role: contactShares.role,
       sharedBy: contactShares.sharedBy,
+      sharedByEmail: sharers.email,
       sharedAt: contactShares.sharedAt,
     })
     .from(contactShares)
     .innerJoin(users, eq(users.sub, contactShares.sub))
-    .where(eq(contactShares.contactId, contactId))
-    .orderBy(asc(users.email));
+    .leftJoin(sharers, eq(sharers.sub, contactShares.sharedBy));
+}
+
+/** A contact's shares, by email, with the sharee's (and sharer's) current email from the directory. */
+export async function listShares(db: Database, contactId: string): Promise<ContactShare[]> {
+  return selectShares(db).where(eq(contactShares.contactId, contactId)).orderBy(asc(users.email));
+}
+
+/** One person's share of a contact (what a sharee is told about their own access), or null. */
+export async function findShare(db: Database, contactId: string, sub: string): Promise<ContactShare | null> {
+  const [share] = await selectShares(db)
+    .where(and(eq(contactShares.contactId, contactId), eq(contactShares.sub, sub)))
+    .limit(1);
+  return share ?? null;
+}
+
+/** The share lists of one contact's shares, as its Cerbos resource carries them. */
+export function shareListsOf(shares: readonly Pick<ContactShare, "sub" | "role">[]): ShareLists {
+  const lists = noShares();
+  for (const { sub, role } of [...shares].sort((a, b) => (a.sub < b.sub ? -1 : a.sub > b.sub ? 1 : 0))) {
+    (role === "editor" ? lists.editors : lists.viewers).push(sub);
+  }
+  return lists;
 }
 
 /**
@@ -64,12 +98,12 @@ export async function findDirectoryUserByEmail(
   return row ?? null;
 }
 
-export type UpsertShareResult = "added" | "changed" | "unchanged" | "limit";
+export type UpsertShareResult = "added" | "changed" | "unchanged" | "limit" | "contact-gone";
 
 /**
  * Adds a share or changes its role (idempotent). The contact's row is locked first, so concurrent adds to one contact
  * take turns and cannot both slip under the limit; changing the role of an existing share never hits the limit.
- * Throws if the contact does not exist (the caller has loaded and authorized it; a delete in between loses).
+ * "contact-gone" if the contact was deleted after the caller loaded and authorized it (the delete wins).
  */
 export async function upsertShare(
   db: Database,
@@ -82,7 +116,7 @@ export async function upsertShare(
       .from(contacts)
       .where(eq(contacts.id, share.contactId))
       .for("update");
-    if (!contact) throw new Error("upsertShare: the contact does not exist");
+    if (!contact) return "contact-gone";
     const [existing] = await tx.select({ role: contactShares.role }).from(contactShares).where(thisShare);
     if (existing?.role === share.role) return "unchanged";
     if (existing) {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContactDetails } from "@/app/_components/contact-details";
 import { Decision } from "@/app/_components/permissions-table";
+import { SharingSection } from "@/app/_components/sharing-section";
 import { CONTACT_ACTIONS } from "@/lib/authz/contact-resources";
+import { loadContactSharing } from "@/lib/pages/contact-sharing";
 import { requireReadableContact } from "@/lib/pages/readable-contact";
 import { paths } from "@/lib/paths";
 
@@ -26,7 +28,8 @@ function confirmationOf(query: Record<string, string | string[] | undefined>): s
 
 export default async function ContactPage({ params, searchParams }: ContactPageProps) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const contact = await requireReadableContact(id, paths.contactDetail(id));
+  const here = paths.contactDetail(id);
+  const [contact, sharing] = await Promise.all([requireReadableContact(id, here), loadContactSharing(id, here)]);
   const { permissions } = contact;
   const confirmation = confirmationOf(query);
   return (
@@ -77,6 +80,7 @@ export default async function ContactPage({ params, searchParams }: ContactPageP
           ))}
         </ul>
       </section>
+      {sharing ? <SharingSection contactId={contact.id} sharing={sharing} /> : null}
     </div>
   );
 }
