@@ -1,7 +1,11 @@
 import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { noShares, type ShareLists } from "@/lib/authz/contact-resources";
 import { contacts, contactShares, users } from "@/lib/db/schema";
+
+// The lists' shape is the contact resource's (what Cerbos is sent); re-exported for the share modules.
+export { noShares, type ShareLists };
 
 /** The lists travel to the PDP with every check of the contact, so they stay short. */
 export const MAX_SHARES_PER_CONTACT = 25;
@@ -10,11 +14,6 @@ export type ShareRole = "viewer" | "editor";
 
 /** One share as the Sharing section and the API show it. */
 export type ContactShare = { sub: string; email: string; role: ShareRole; sharedBy: string; sharedAt: Date };
-
-/** The subs a contact is shared with, by role: what its Cerbos resource carries (both lists, possibly empty). */
-export type ShareLists = { viewers: string[]; editors: string[] };
-
-export const noShares = (): ShareLists => ({ viewers: [], editors: [] });
 
 /** A contact's shares, by email, with the sharee's current email from the directory. */
 export async function listShares(db: Database, contactId: string): Promise<ContactShare[]> {
@@ -49,6 +48,11 @@ export async function shareListsFor(db: Database, contactIds: readonly string[])
     if (entry) (row.role === "editor" ? entry.editors : entry.viewers).push(row.sub);
   }
   return lists;
+}
+
+/** One contact's share lists: what its detail page and every mutation send to Cerbos with it. */
+export async function shareListsOf(db: Database, contactId: string): Promise<ShareLists> {
+  return (await shareListsFor(db, [contactId])).get(contactId) ?? noShares();
 }
 
 /** Who an email is in the directory (emails are stored lower-case), or null: only directory users can be sharees. */
