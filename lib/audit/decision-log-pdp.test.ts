@@ -8,6 +8,7 @@ import { AuditLogUnavailableError, readDecisionLog } from "@/lib/audit/read-deci
 import { createCerbosClient } from "@/lib/authz/cerbos-client";
 import { checkContactPermissions } from "@/lib/authz/check-contact-action";
 import { planContactAccess } from "@/lib/authz/plan-contacts";
+import { noShares } from "@/lib/authz/contact-resources";
 import type { ContactPrincipal } from "@/lib/authz/principal";
 import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
 
@@ -42,7 +43,7 @@ describe("the PDP's decision log", () => {
     const requestId = `it-${Date.now()}`;
     const client = { ...createCerbosClient({ url: pdp.url, timeoutMs: 2000 }), requestId };
     await planContactAccess(member, "read", client);
-    const contact = { id: "c-private", owner: "someone-else", isPrivate: true };
+    const contact = { id: "c-private", owner: "someone-else", isPrivate: true, shares: noShares() };
     const permissions = await checkContactPermissions(member, contact, client);
     expect(permissions.read.allowed).toBe(false);
 

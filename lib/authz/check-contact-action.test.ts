@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
 import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
-import { toContactResource, toProposedContactResource } from "@/lib/authz/contact-resources";
+import { noShares, toContactResource, toProposedContactResource, type ShareLists } from "@/lib/authz/contact-resources";
 import { principalFromIdentity } from "@/lib/authz/principal";
 import { findClosedPortUrl, startSilentServer } from "@/lib/testing/fake-servers";
 import { startPdp, type PdpProcess } from "@/lib/testing/pdp-process";
@@ -13,7 +13,10 @@ const asPrincipal = (groups: string[]) => principalFromIdentity({ sub: ME, group
 const admin = asPrincipal(["admin"]);
 const user = asPrincipal(["user"]);
 const nobody = asPrincipal([]);
-const contact = (owner: string, isPrivate: boolean) => toContactResource({ id: "c-1", owner, isPrivate });
+const contact = (owner: string, isPrivate: boolean, shares: ShareLists = noShares()) =>
+  toContactResource({ id: "c-1", owner, isPrivate, shares });
+const sharedWithMe = (role: "viewers" | "editors", isPrivate: boolean) =>
+  contact("someone-else", isPrivate, { ...noShares(), [role]: ["sub-other", ME] });
 
 let pdp: PdpProcess;
 let client: CerbosClient;
@@ -31,7 +34,7 @@ describe("explainContactAction against the PDP", () => {
     ["a user creates in someone else's name", user, "someone-else", { allowed: false, reason: "not the owner" }],
     ["no_role creates as owner", nobody, ME, { allowed: false, reason: "no rule allows it" }],
   ])("create on proposed attributes: %s", async (_, principal, owner, expected) => {
-    const resource = toProposedContactResource({ owner, isPrivate: true });
+    const resource = toProposedContactResource({ owner, isPrivate: true, shares: noShares() });
     await expect(explainContactAction(principal, resource, "create", client)).resolves.toEqual(expected);
   });
 
@@ -66,6 +69,43 @@ describe("explainContactAction against the PDP", () => {
       { allowed: false, reason: "private" },
     ],
     ["a user reads their own private one", user, "read", contact(ME, true), { allowed: true, reason: "owner" }],
+    [
+      "a viewer reads a private one",
+      user,
+      "read",
+      sharedWithMe("viewers", true),
+      { allowed: true, reason: "shared with you as viewer" },
+    ],
+    [
+      "a viewer reads a public one (the share outranks not private)",
+      user,
+      "read",
+      sharedWithMe("viewers", false),
+      { allowed: true, reason: "shared with you as viewer" },
+    ],
+    ["a viewer updates", user, "update", sharedWithMe("viewers", true), { allowed: false, reason: "not the owner" }],
+    [
+      "an editor updates a private one",
+      user,
+      "update",
+      sharedWithMe("editors", true),
+      { allowed: true, reason: "shared with you as editor" },
+    ],
+    ["an editor deletes", user, "delete", sharedWithMe("editors", false), { allowed: false, reason: "not the owner" }],
+    [
+      "someone in no group reads what is shared with them",
+      nobody,
+      "read",
+      sharedWithMe("editors", false),
+      { allowed: false, reason: "no rule allows it" },
+    ],
+    [
+      "a user reads a private one shared with others",
+      user,
+      "read",
+      contact("someone-else", true, { viewers: ["sub-other"], editors: ["sub-third"] }),
+      { allowed: false, reason: "private" },
+    ],
   ] as const)("on a loaded record: %s", async (_, principal, action, resource, expected) => {
     await expect(explainContactAction(principal, resource, action, client)).resolves.toEqual(expected);
   });
@@ -73,7 +113,7 @@ describe("explainContactAction against the PDP", () => {
 
 describe("checkContactPermissions against the PDP", () => {
   it("decides read, update and delete on one loaded contact, with reasons", async () => {
-    const row = { id: "c-1", owner: "someone-else", isPrivate: false };
+    const row = { id: "c-1", owner: "someone-else", isPrivate: false, shares: noShares() };
     await expect(checkContactPermissions(user, row, client)).resolves.toEqual({
       read: { allowed: true, reason: "not private" },
       update: { allowed: false, reason: "not the owner" },
@@ -86,6 +126,15 @@ describe("checkContactPermissions against the PDP", () => {
       delete: denied,
     });
   });
+
+  it("decides a shared contact by its share lists: an editor may read and update, never delete", async () => {
+    const row = { id: "c-1", owner: "someone-else", isPrivate: true, shares: { viewers: [], editors: [ME] } };
+    await expect(checkContactPermissions(user, row, client)).resolves.toEqual({
+      read: { allowed: true, reason: "shared with you as editor" },
+      update: { allowed: true, reason: "shared with you as editor" },
+      delete: { allowed: false, reason: "not the owner" },
+    });
+  });
 });
 
 describe("single checks when the PDP is broken", () => {
@@ -94,9 +143,8 @@ describe("single checks when the PDP is broken", () => {
     await expect(explainContactAction(admin, contact(ME, false), "read", closed)).rejects.toThrow(
       AuthorizationUnavailableError,
     );
-    await expect(checkContactPermissions(admin, { id: "c-1", owner: ME, isPrivate: false }, closed)).rejects.toThrow(
-      AuthorizationUnavailableError,
-    );
+    const mine = { id: "c-1", owner: ME, isPrivate: false, shares: noShares() };
+    await expect(checkContactPermissions(admin, mine, closed)).rejects.toThrow(AuthorizationUnavailableError);
 
     const silent = await startSilentServer();
     try {

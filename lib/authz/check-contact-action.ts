@@ -44,7 +44,7 @@ export async function explainContactAction(
  */
 export async function checkContactPermissions(
   principal: ContactPrincipal,
-  contact: Pick<ContactRecord, "id" | "owner" | "isPrivate">,
+  contact: Pick<ContactRecord, "id" | "owner" | "isPrivate" | "shares">,
   client: CerbosClient = getCerbos(),
 ): Promise<ContactPermissions> {
   const decide = await checkResource(principal, toContactResource(contact), CONTACT_ACTIONS, client);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
 import { checkContactActions } from "@/lib/authz/check-contacts";
-import type { ContactRecord } from "@/lib/authz/contact-resources";
+import { noShares, type ContactRecord } from "@/lib/authz/contact-resources";
 import {
   NO_DECISION,
   NO_RULE_ALLOWS,
@@ -64,9 +64,11 @@ describe("checkContactActions against the PDP", () => {
 
   it("gives the reasons the inspector shows", async () => {
     const contacts: ContactRecord[] = [
-      { id: "mine-private", name: "Mine", owner: ME, isPrivate: true },
-      { id: "theirs-public", name: "Public", owner: "someone-else", isPrivate: false },
-      { id: "theirs-private", name: "Private", owner: "someone-else", isPrivate: true },
+      { id: "mine-private", name: "Mine", owner: ME, isPrivate: true, shares: noShares() },
+      { id: "theirs-public", name: "Public", owner: "someone-else", isPrivate: false, shares: noShares() },
+      { id: "theirs-private", name: "Private", owner: "someone-else", isPrivate: true, shares: noShares() },
+      { id: "viewer", name: "Viewer", owner: "someone-else", isPrivate: true, shares: { viewers: [ME], editors: [] } },
+      { id: "editor", name: "Editor", owner: "someone-else", isPrivate: true, shares: { viewers: [], editors: [ME] } },
     ];
     const [admin, user] = await Promise.all([
       checkContactActions(asPrincipal(["admin"]), contacts, client),
@@ -78,6 +80,12 @@ describe("checkContactActions against the PDP", () => {
       OWNER,
       READER,
       permissions(deny("private"), deny("not the owner")),
+      permissions(allow("shared with you as viewer"), deny("not the owner")),
+      {
+        read: allow("shared with you as editor"),
+        update: allow("shared with you as editor"),
+        delete: deny("not the owner"),
+      },
     ]);
   });
 
@@ -93,7 +101,7 @@ describe("checkContactActions against the PDP", () => {
       principal: { id: ME, roles: ["user"] },
       resources: [
         {
-          resource: { kind: "contact", id: "contact-1", attr: { owner: ME, private: false } },
+          resource: { kind: "contact", id: "contact-1", attr: { owner: ME, private: false, viewers: [], editors: [] } },
           actions: ["read", "update", "delete"],
         },
         { resource: { kind: "contact", id: "contact-2", attr: { owner: "someone-else", private: false } } },
@@ -116,6 +124,7 @@ describe("checkContactActions against the PDP", () => {
       name: `Contact ${i}`,
       owner: i % 3 === 0 ? ME : "someone-else",
       isPrivate: false,
+      shares: noShares(),
     }));
     const check = await checkContactActions(asPrincipal(["user"]), contacts, client);
     const requests = check.request as { resources: unknown[] }[];

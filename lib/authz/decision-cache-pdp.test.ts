@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AuthorizationUnavailableError, createCerbosClient, type CerbosClient } from "@/lib/authz/cerbos-client";
 import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
 import { checkContactActions } from "@/lib/authz/check-contacts";
-import { toProposedContactResource, type ContactRecord } from "@/lib/authz/contact-resources";
+import { noShares, toProposedContactResource, type ContactRecord } from "@/lib/authz/contact-resources";
 import { createDecisionCaches, type DecisionCacheSettings } from "@/lib/authz/decision-cache";
 import { planContactAccess } from "@/lib/authz/plan-contacts";
 import { type PolicyState, policyStateOf } from "@/lib/authz/policy-fingerprint";
@@ -24,6 +24,7 @@ const ROWS: ContactRecord[] = Array.from({ length: 25 }, (_, i) => ({
   name: `Contact ${i}`,
   owner: i % 2 === 0 ? ME : "someone-else",
   isPrivate: i % 4 < 2,
+  shares: noShares(),
 }));
 
 let pdp: PdpProcess;
@@ -73,7 +74,7 @@ describe("decision caches against the PDP", () => {
     const client = cachedClient();
     await checkContactActions(user, ROWS.slice(0, 2), client);
     counter.reset();
-    const create = toProposedContactResource({ owner: ME, isPrivate: false });
+    const create = toProposedContactResource({ owner: ME, isPrivate: false, shares: noShares() });
     const check = await checkContactActions(user, ROWS, client, { create });
     expect(counter.counts()).toEqual({ "/api/check/resources": 1 });
     expect((check.request as { resources: unknown[] }).resources).toHaveLength(3);
@@ -91,6 +92,21 @@ describe("decision caches against the PDP", () => {
     const [, check] = await warmList(client, principal);
     expect(counter.counts()).toEqual({ "/api/plan/resources": 1, "/api/check/resources": 1 });
     expect(check.contacts[0]?.permissions.read.reason).toBe(reason);
+  });
+
+  it("never answers a contact from the entry of its old shares: a revoked share is gone at the next request", async () => {
+    const client = cachedClient();
+    const row: ContactRecord = { id: "c-s", name: "S", owner: "someone-else", isPrivate: true, shares: noShares() };
+    const shared = { ...row, shares: { viewers: [], editors: [ME] } };
+    expect((await checkContactPermissions(user, shared, client)).update.reason).toBe("shared with you as editor");
+    expect((await checkContactPermissions(user, shared, client)).read.allowed, "warm").toBe(true);
+    expect(counter.counts()).toEqual({ "/api/check/resources": 1 });
+    const revoked = await checkContactPermissions(user, row, client);
+    expect(counter.counts(), "the unshared contact is another key").toEqual({ "/api/check/resources": 2 });
+    expect(revoked.read).toEqual({ allowed: false, reason: "private" });
+    const asViewer = await checkContactPermissions(user, { ...row, shares: { viewers: [ME], editors: [] } }, client);
+    expect(asViewer.update).toEqual({ allowed: false, reason: "not the owner" });
+    expect(counter.counts(), "a changed role is another key").toEqual({ "/api/check/resources": 3 });
   });
 
   it("never answers from an entry of another policy fingerprint", async () => {
@@ -125,7 +141,12 @@ describe("decision caches against the PDP", () => {
     await expect(planContactAccess(user, "read", client)).rejects.toThrow(AuthorizationUnavailableError);
     await expect(checkContactActions(user, ROWS, client)).rejects.toThrow(AuthorizationUnavailableError);
     await expect(
-      explainContactAction(user, toProposedContactResource({ owner: ME, isPrivate: false }), "create", client),
+      explainContactAction(
+        user,
+        toProposedContactResource({ owner: ME, isPrivate: false, shares: noShares() }),
+        "create",
+        client,
+      ),
     ).rejects.toThrow(AuthorizationUnavailableError);
     tcp.setMode({ kind: "pass" });
     counter.reset();

@@ -4,14 +4,16 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { toContactResource } from "@/lib/authz/contact-resources";
+import { noShares, toContactResource, type ShareLists } from "@/lib/authz/contact-resources";
 import { canonicalJson, decisionCacheKey, planCacheKey } from "@/lib/authz/decision-cache";
 import { policyStateOf, readPolicyState, watchPolicyState } from "@/lib/authz/policy-fingerprint";
 import type { ContactPrincipal } from "@/lib/authz/principal";
 
 const principal: ContactPrincipal = { id: "sub-1", roles: ["admin", "user"], attr: { groups: ["admin", "user"] } };
 const policy = { fingerprint: "fp-1", readsResourceId: false };
-const resource = toContactResource({ id: "c-1", owner: "sub-1", isPrivate: false });
+const contact = (id: string, owner: string, isPrivate: boolean, shares: ShareLists = noShares()) =>
+  toContactResource({ id, owner, isPrivate, shares });
+const resource = contact("c-1", "sub-1", false);
 const plan = (p: ContactPrincipal, fingerprint = "fp-1", action: "read" | "update" = "read") =>
   planCacheKey(fingerprint, p, "contact", action);
 const check = (p: ContactPrincipal, r = resource, actions: ("read" | "update")[] = ["read", "update"], pol = policy) =>
@@ -30,9 +32,13 @@ describe("cache keys", () => {
     const reordered: ContactPrincipal = { attr: { groups: ["admin", "user"] }, roles: ["admin", "user"], id: "sub-1" };
     expect(plan(reordered)).toBe(plan(principal));
     expect(check(reordered)).toBe(check(principal));
-    expect(check(principal, { kind: "contact", attr: { private: false, owner: "sub-1" }, id: "c-1" })).toBe(
-      check(principal),
-    );
+    expect(
+      check(principal, {
+        kind: "contact",
+        attr: { editors: [], private: false, viewers: [], owner: "sub-1" },
+        id: "c-1",
+      }),
+    ).toBe(check(principal));
   });
 
   it.each(variants)("differ for %s", (_, other) => {
@@ -50,18 +56,26 @@ describe("cache keys", () => {
   });
 
   it("key rows by attributes, not ids, unless a policy reads the id", () => {
-    const sameAttributes = toContactResource({ id: "c-2", owner: "sub-1", isPrivate: false });
+    const sameAttributes = contact("c-2", "sub-1", false);
     expect(check(principal, sameAttributes)).toBe(check(principal));
-    expect(check(principal, toContactResource({ id: "c-1", owner: "sub-1", isPrivate: true }))).not.toBe(
-      check(principal),
-    );
-    expect(check(principal, toContactResource({ id: "c-1", owner: "sub-2", isPrivate: false }))).not.toBe(
-      check(principal),
-    );
+    expect(check(principal, contact("c-1", "sub-1", true))).not.toBe(check(principal));
+    expect(check(principal, contact("c-1", "sub-2", false))).not.toBe(check(principal));
     const readsId = { ...policy, readsResourceId: true };
     expect(check(principal, sameAttributes, undefined, readsId)).not.toBe(
       check(principal, resource, undefined, readsId),
     );
+  });
+
+  it("differ when a share is added, revoked or changes role, and not for the order the shares came in", () => {
+    const shared = (viewers: string[], editors: string[] = []) =>
+      check(principal, contact("c-1", "sub-1", false, { viewers, editors }));
+    expect(shared([])).toBe(check(principal));
+    expect(shared(["sub-2"])).not.toBe(check(principal));
+    expect(shared(["sub-2", "sub-3"])).not.toBe(shared(["sub-2"]));
+    // A revoked share: the key is the unshared one again, never the one the share was decided under.
+    expect(shared(["sub-3"])).not.toBe(shared(["sub-2", "sub-3"]));
+    expect(shared([], ["sub-2"])).not.toBe(shared(["sub-2"]));
+    expect(shared(["sub-3", "sub-2"])).toBe(shared(["sub-2", "sub-3"]));
   });
 
   it("leave out undefined as the request body does", () => {

@@ -85,6 +85,12 @@ describe("planToSql: conditions, rendered and run against PGlite", () => {
       [1, 4],
     ],
     [
+      "or of or, as one list (the PDP nests one or per rule)",
+      op("or", op("or", op("eq", attr("owner"), val("bob")), attr("private")), op("eq", attr("version"), val(1))),
+      "(owner = 'bob' OR private = true OR version = 1)",
+      [1, 2, 3, 4, 6],
+    ],
+    [
       "not of an expression",
       op("not", op("eq", attr("owner"), val("alice"))),
       "NOT (owner = 'alice')",

@@ -4,11 +4,12 @@
  *
  * Supported (what Cerbos 0.51 emits for plain comparisons, checked against the real PDP):
  *   and, or, not · eq, ne, lt, le, gt, ge (attribute and value on either side; `== null` → IS NULL) ·
- *   in (attribute in a list) · contains, startsWith, endsWith (→ LIKE, escaped) · a bare boolean attribute ·
- *   a boolean literal.
+ *   in (attribute in a list of values) · in (a value in a list attribute, e.g. the principal's id in
+ *   `request.resource.attr.viewers` → EXISTS over the table holding the list, see plan-lists.ts) ·
+ *   contains, startsWith, endsWith (→ LIKE, escaped) · a bare boolean attribute · a boolean literal.
  * Anything else it emits (matches, hasIntersection, exists, exists_one, all, filter, map, size, index,
- * lowerAscii, add, if, timestamp, lambda, a list attribute on the right of `in`, two attributes compared),
- * an attribute missing from the allowlist, a value of the wrong type for its column, or a malformed tree
+ * lowerAscii, add, if, timestamp, lambda, a list attribute anywhere but on the right of `in`, two attributes
+ * compared), an attribute missing from the allowlist, a value of the wrong type for its column, or a malformed tree
  * throws UnsupportedPlanError. Callers treat that as deny: a plan this cannot translate faithfully must
  * never widen a list.
  */
@@ -31,6 +32,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import type { PlanExpressionOperand, PlanKind } from "@cerbos/core";
+import { columnFor, type Fragment, type PlanColumns, toListMembership } from "@/lib/authz/plan-lists";
 import { checkValue, renderValue } from "@/lib/authz/plan-values";
 import { escapeLike } from "@/lib/db/like";
 import { UnsupportedPlanError } from "@/lib/authz/unsupported-plan-error";
@@ -38,12 +40,10 @@ import { UnsupportedPlanError } from "@/lib/authz/unsupported-plan-error";
 /** The plan's filter: what PlanResources answers, minus the bookkeeping. */
 export type PlanFilter = { kind: `${PlanKind}`; condition?: PlanExpressionOperand | undefined };
 
-/** Allowlist: plan variable (e.g. `request.resource.attr.owner`) → the column holding that attribute. */
-export type PlanColumns = Readonly<Record<string, Column>>;
+export type { PlanColumns, PlanListAttribute } from "@/lib/authz/plan-lists";
 
 export type PlanQuery = { kind: "all" } | { kind: "none" } | { kind: "where"; where: SQL; text: string };
 
-type Fragment = { sql: SQL; text: string };
 type Node = { operator: string; operands: unknown[] } | { name: string } | { value: unknown };
 type Comparison = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 
@@ -95,7 +95,7 @@ function toCondition(node: unknown, columns: PlanColumns): Fragment {
     case "or":
       return combine(
         operator,
-        operands.map((operand) => toCondition(operand, columns)),
+        flatten(operator, operands).map((operand) => toCondition(operand, columns)),
       );
     case "not":
       return negate(operands, columns);
@@ -117,11 +117,12 @@ function toCondition(node: unknown, columns: PlanColumns): Fragment {
   }
 }
 
-function columnFor(name: string, columns: PlanColumns): Column {
-  // hasOwn: a plan variable named like an Object.prototype member must not resolve to one.
-  const column = Object.hasOwn(columns, name) ? columns[name] : undefined;
-  if (!column) throw new UnsupportedPlanError(`Attribute "${name}" is not mapped to a column`);
-  return column;
+/** `a OR (b OR c)` is `a OR b OR c`: the PDP nests one `or` per rule (seen in 0.51), the inspector shows one list. */
+function flatten(operator: "and" | "or", operands: unknown[]): unknown[] {
+  return operands.flatMap((operand) => {
+    const node = parseNode(operand);
+    return "operator" in node && node.operator === operator ? flatten(operator, node.operands) : [operand];
+  });
 }
 
 function combine(operator: "and" | "or", unordered: Fragment[]): Fragment {
@@ -173,6 +174,8 @@ function compare(operator: Comparison, column: Column, value: unknown): Fragment
 }
 
 function toMembership(operands: unknown[], columns: PlanColumns): Fragment {
+  const [left, right] = operands.length === 2 ? operands.map(parseNode) : [];
+  if (left && right && "value" in left && "name" in right) return toListMembership(right.name, left.value, columns);
   const { column, value } = splitOperands("in", operands, columns, false);
   if (!Array.isArray(value)) throw new UnsupportedPlanError(`"in" needs a list, got ${JSON.stringify(value)}`);
   const values = value.map((item: unknown) => checkValue(column, item));

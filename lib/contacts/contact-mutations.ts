@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
-import { toContactResource, toProposedContactResource } from "@/lib/authz/contact-resources";
+import { noShares, toProposedContactResource } from "@/lib/authz/contact-resources";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ContactRow } from "@/lib/db/schema";
 import {
@@ -17,7 +17,9 @@ import {
 import {
   deleteContactAtVersion,
   findContactById,
+  findContactWithShares,
   insertContact,
+  type SharedContactRecord,
   updateContactAtVersion,
 } from "@/lib/contacts/contact-store";
 import { toContactView } from "@/lib/contacts/contact-view";
@@ -46,7 +48,7 @@ const refuse = (reason: string, action: string): Refusal => ({
 /** A contact the user may not read does not exist for them (404); one they may read but not change is a 403. */
 async function refuseUnlessAllowed(
   ctx: MutationContext,
-  row: ContactRow,
+  row: SharedContactRecord,
   action: "update" | "delete",
 ): Promise<Refusal | null> {
   const permissions = await checkContactPermissions(ctx.principal, row, ctx.cerbos);
@@ -65,8 +67,9 @@ function contactFieldsOf(row: ContactRow): ContactFields {
   };
 }
 
+/** With its shares: a shared editor's update is allowed by them, and the proposed state keeps them. */
 async function loadCurrent(ctx: MutationContext, id: string) {
-  return findContactById(ctx.db, id);
+  return findContactWithShares(ctx.db, id);
 }
 
 /** After a write matched no row: gone since it was loaded, or saved by someone else in between. */
@@ -81,7 +84,11 @@ const createSpec: MutationSpec<ContactFields, true> = {
   parse: parseWith(contactFieldsSchema.strict()),
   load: async () => true,
   async authorize(ctx, _nothing, input) {
-    const proposed = toProposedContactResource({ owner: ctx.principal.id, isPrivate: input.isPrivate });
+    const proposed = toProposedContactResource({
+      owner: ctx.principal.id,
+      isPrivate: input.isPrivate,
+      shares: noShares(),
+    });
     const decision = await explainContactAction(ctx.principal, proposed, "create", ctx.cerbos);
     return decision.allowed ? null : refuse(decision.reason, "create");
   },
@@ -94,7 +101,7 @@ const createSpec: MutationSpec<ContactFields, true> = {
 const updateTargetSchema = z.object({ id: contactIdSchema, version: versionSchema });
 type UpdateInput = { id: string; version: number; changes: Partial<ContactFields> };
 
-const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
+const updateSpec: MutationSpec<UpdateInput, SharedContactRecord> = {
   name: "contact.update",
   parse(raw) {
     const { changes = {}, ...target } = raw as { changes?: Record<string, unknown> };
@@ -117,12 +124,8 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
     if (refusal) return refusal;
     // The proposed attributes must be allowed too (e.g. a policy could forbid making a contact private).
     const isPrivate = input.changes.isPrivate ?? row.isPrivate;
-    const decision = await explainContactAction(
-      ctx.principal,
-      toContactResource({ ...row, isPrivate }),
-      "update",
-      ctx.cerbos,
-    );
+    const proposed = toProposedContactResource({ ...row, isPrivate });
+    const decision = await explainContactAction(ctx.principal, proposed, "update", ctx.cerbos);
     return decision.allowed ? null : refuse(decision.reason, "update");
   },
   async write(ctx, row, input) {
@@ -136,7 +139,7 @@ const updateSpec: MutationSpec<UpdateInput, ContactRow> = {
 const deleteInputSchema = z.object({ id: contactIdSchema, version: versionSchema });
 type DeleteInput = z.infer<typeof deleteInputSchema>;
 
-const deleteSpec: MutationSpec<DeleteInput, ContactRow> = {
+const deleteSpec: MutationSpec<DeleteInput, SharedContactRecord> = {
   name: "contact.delete",
   parse: parseWith(deleteInputSchema),
   load: (ctx, input) => loadCurrent(ctx, input.id),

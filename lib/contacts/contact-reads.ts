@@ -4,14 +4,15 @@ import { type CerbosClient, getCerbos, withoutCaches, withRequestDeadline } from
 import { checkContactActions } from "@/lib/authz/check-contacts";
 import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
 import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
-import { toProposedContactResource } from "@/lib/authz/contact-resources";
+import { noShares, toProposedContactResource } from "@/lib/authz/contact-resources";
 import type { ActionDecision, ContactPermissions } from "@/lib/authz/decision-reasons";
 import { planContactAccess } from "@/lib/authz/plan-contacts";
 import { planToSql } from "@/lib/authz/plan-to-sql";
 import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contactIdSchema } from "@/lib/contacts/contact-input";
-import { findContactById, findContactPage } from "@/lib/contacts/contact-store";
+import { shareListsFor } from "@/lib/contacts/contact-shares";
+import { findContactPage, findContactWithShares } from "@/lib/contacts/contact-store";
 import { type ContactView, toContactView } from "@/lib/contacts/contact-view";
 import { type ListQuery, listQuerySchema } from "@/lib/contacts/list-query";
 
@@ -69,8 +70,14 @@ export async function listContactsForUser(
           limit: pageSize,
           offset: (page - 1) * pageSize,
         });
+  // One query for the whole page: each row is checked with the shares its list filter (the plan's EXISTS) saw.
+  const shares = await shareListsFor(
+    db,
+    rows.map((row) => row.id),
+  );
+  const shared = rows.map((row) => ({ ...row, shares: shares.get(row.id) ?? noShares() }));
   const create = withCreate ? { create: proposedContact(principal) } : {};
-  const check = await checkContactActions(principal, rows, cerbos, create);
+  const check = await checkContactActions(principal, shared, cerbos, create);
   return {
     contacts: check.contacts.map(({ contact, permissions }) => ({ ...toContactView(contact, user.sub), permissions })),
     total,
@@ -98,9 +105,9 @@ export async function listContactsForUser(
   };
 }
 
-/** The contact a "New contact" link would lead to creating: the user's own, public (the form's default). */
+/** The contact a "New contact" link would lead to creating: the user's own, public (the form's default), unshared. */
 const proposedContact = (principal: ContactPrincipal) =>
-  toProposedContactResource({ owner: principal.id, isPrivate: false });
+  toProposedContactResource({ owner: principal.id, isPrivate: false, shares: noShares() });
 
 function explainCreate(principal: ContactPrincipal, cerbos?: CerbosClient): Promise<ActionDecision> {
   return explainContactAction(principal, proposedContact(principal), "create", cerbos);
@@ -115,7 +122,7 @@ export async function canCreateContact(user: CurrentUser): Promise<ActionDecisio
 export async function getContactForUser(user: CurrentUser, id: string): Promise<ContactWithPermissions | null> {
   if (!contactIdSchema.safeParse(id).success) return null;
   const cerbos = withRequestDeadline();
-  const row = await findContactById(await getReadyDb(), id);
+  const row = await findContactWithShares(await getReadyDb(), id);
   if (!row) return null;
   const permissions = await checkContactPermissions(principalFromIdentity(user).principal, row, cerbos);
   return permissions.read.allowed ? { ...toContactView(row, user.sub), permissions } : null;

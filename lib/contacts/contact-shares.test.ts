@@ -6,7 +6,7 @@ import {
   MAX_SHARES_PER_CONTACT,
   removeShare,
   shareListsFor,
-  shareListsOf,
+  shareListsFromShares,
   upsertShare,
 } from "@/lib/contacts/contact-shares";
 import { insertContact } from "@/lib/contacts/contact-store";
@@ -118,6 +118,6 @@ describe.each(backends)("contact shares on $name", (backend) => {
     expect(carol).toMatchObject({ email: "carol@example.com", sharedByEmail: null });
     expect(await findShare(t.db, one.id, "sub-bob")).toEqual(bob);
     expect(await findShare(t.db, one.id, "sub-alice")).toBeNull();
-    expect(shareListsOf([carol!, bob!])).toEqual({ viewers: ["sub-carol"], editors: ["sub-bob"] });
+    expect(shareListsFromShares([carol!, bob!])).toEqual({ viewers: ["sub-carol"], editors: ["sub-bob"] });
   });
 });

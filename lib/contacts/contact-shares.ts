@@ -2,7 +2,11 @@ import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/lib/db/client";
+import { noShares, type ShareLists } from "@/lib/authz/contact-resources";
 import { contacts, contactShares, users } from "@/lib/db/schema";
+
+// The lists' shape is the contact resource's (what Cerbos is sent); re-exported for the share modules.
+export { noShares, type ShareLists };
 
 /** The lists travel to the PDP with every check of the contact, so they stay short. */
 export const MAX_SHARES_PER_CONTACT = 25;
@@ -23,11 +27,6 @@ export type ContactShare = {
 };
 
 const sharers = alias(users, "sharers");
-
-/** The subs a contact is shared with, by role: what its Cerbos resource carries (both lists, possibly empty). */
-export type ShareLists = { viewers: string[]; editors: string[] };
-
-export const noShares = (): ShareLists => ({ viewers: [], editors: [] });
 
 function selectShares(db: Database) {
   return db
@@ -57,12 +56,10 @@ export async function findShare(db: Database, contactId: string, sub: string): P
   return share ?? null;
 }
 
-/** The share lists of one contact's shares, as its Cerbos resource carries them. */
-export function shareListsOf(shares: readonly Pick<ContactShare, "sub" | "role">[]): ShareLists {
+/** The share lists of shares already loaded (toContactResource sorts them), saving a second query. */
+export function shareListsFromShares(shares: readonly Pick<ContactShare, "sub" | "role">[]): ShareLists {
   const lists = noShares();
-  for (const { sub, role } of [...shares].sort((a, b) => (a.sub < b.sub ? -1 : a.sub > b.sub ? 1 : 0))) {
-    (role === "editor" ? lists.editors : lists.viewers).push(sub);
-  }
+  for (const { sub, role } of shares) (role === "editor" ? lists.editors : lists.viewers).push(sub);
   return lists;
 }
 
@@ -83,6 +80,11 @@ export async function shareListsFor(db: Database, contactIds: readonly string[])
     if (entry) (row.role === "editor" ? entry.editors : entry.viewers).push(row.sub);
   }
   return lists;
+}
+
+/** One contact's share lists: what its detail page and every mutation send to Cerbos with it. */
+export async function shareListsOf(db: Database, contactId: string): Promise<ShareLists> {
+  return (await shareListsFor(db, [contactId])).get(contactId) ?? noShares();
 }
 
 /** Who an email is in the directory (emails are stored lower-case), or null: only directory users can be sharees. */

@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { escapeLike } from "@/lib/db/like";
 import { contacts, type ContactRow, users } from "@/lib/db/schema";
 import type { ContactFields } from "@/lib/contacts/contact-input";
+import { type ShareLists, shareListsOf } from "@/lib/contacts/contact-shares";
 
 /**
  * Plain data access for contacts. Nothing here decides who may see or change what: callers pass the filter
@@ -29,6 +30,14 @@ export async function findContactById(db: Database, id: string): Promise<Contact
     .where(eq(contacts.id, id))
     .limit(1);
   return row ?? null;
+}
+
+/** A contact with the share lists its Cerbos resource carries: what a detail page and a mutation decide on. */
+export type SharedContactRecord = ContactRecord & { shares: ShareLists };
+
+export async function findContactWithShares(db: Database, id: string): Promise<SharedContactRecord | null> {
+  const [row, shares] = await Promise.all([findContactById(db, id), shareListsOf(db, id)]);
+  return row && { ...row, shares };
 }
 
 function searchCondition(search: string | undefined): SQL | undefined {

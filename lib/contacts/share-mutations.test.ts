@@ -6,6 +6,8 @@ import { getReadyDb } from "@/lib/db/migrate";
 import { contacts, users } from "@/lib/db/schema";
 import { recordUsers } from "@/lib/db/user-directory";
 import { listShares, MAX_SHARES_PER_CONTACT, upsertShare } from "@/lib/contacts/contact-shares";
+import { updateContact } from "@/lib/contacts/contact-mutations";
+import { getContactForUser, listContactsForUser } from "@/lib/contacts/contact-reads";
 import { insertContact } from "@/lib/contacts/contact-store";
 import { shareContact, unshareContact } from "@/lib/contacts/share-mutations";
 import { setInProcessAppEnv } from "@/lib/testing/in-process-env";
@@ -176,5 +178,37 @@ describe("unshareContact", () => {
       fieldErrors: { email: ["Enter the email of the person to share with."] },
     });
     expect(await sharesOf(open.id)).toEqual([{ email: "carol@example.com", role: "viewer" }]);
+  });
+});
+
+describe("sharees (shared_viewer / shared_editor)", () => {
+  it("a viewer or an editor may not share, change or revoke shares, their own included", async () => {
+    const { id } = await contactOf(alice, true);
+    await shareContact(alice, { contactId: id, email: "bob@example.com", role: "viewer" });
+    await shareContact(alice, { contactId: id, email: "carol@example.com", role: "editor" });
+    for (const sharee of [bob, carol]) {
+      const refused = {
+        status: "forbidden",
+        message: expect.stringMatching(/^You may not share this contact \(.+\)\.$/),
+      };
+      expect(await shareContact(sharee, { contactId: id, email: "nora@example.com", role: "viewer" })).toEqual(refused);
+      expect(await shareContact(sharee, { contactId: id, email: "bob@example.com", role: "editor" })).toEqual(refused);
+      expect(await unshareContact(sharee, { contactId: id, email: sharee.email })).toEqual(refused);
+    }
+    expect(await sharesOf(id)).toEqual([
+      { email: "bob@example.com", role: "viewer" },
+      { email: "carol@example.com", role: "editor" },
+    ]);
+  });
+
+  it("a revoked share is gone at the next request: the contact is no longer readable nor listed", async () => {
+    const { id } = await contactOf(alice, true);
+    await shareContact(alice, { contactId: id, email: "bob@example.com", role: "editor" });
+    expect((await getContactForUser(bob, id))?.permissions.update.allowed).toBe(true);
+    expect((await listContactsForUser(bob, {})).contacts.map((contact) => contact.id)).toContain(id);
+    await unshareContact(alice, { contactId: id, email: "bob@example.com" });
+    expect(await getContactForUser(bob, id)).toBeNull();
+    expect((await listContactsForUser(bob, {})).contacts.map((contact) => contact.id)).not.toContain(id);
+    expect(await updateContact(bob, { id, version: 1, changes: { notes: "late" } })).toEqual({ status: "not-found" });
   });
 });

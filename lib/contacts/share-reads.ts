@@ -8,7 +8,7 @@ import type { Database } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
 import type { ContactRow } from "@/lib/db/schema";
 import { contactIdSchema } from "@/lib/contacts/contact-input";
-import { type ContactShare, listShares, type ShareLists, shareListsOf } from "@/lib/contacts/contact-shares";
+import { type ContactShare, listShares, type ShareLists, shareListsFromShares } from "@/lib/contacts/contact-shares";
 import { findContactById } from "@/lib/contacts/contact-store";
 import { type ShareView, toShareView } from "@/lib/contacts/share-view";
 
@@ -19,12 +19,12 @@ export async function loadSharedContact(db: Database, id: string): Promise<Share
   const row = await findContactById(db, id);
   if (!row) return null;
   const shares = await listShares(db, id);
-  return { row, shares, lists: shareListsOf(shares) };
+  return { row, shares, lists: shareListsFromShares(shares) };
 }
 
 /** The contact's Cerbos resource with its current share lists. */
-export function sharedContactResource({ row }: SharedContact): ContactResource {
-  return toContactResource(row);
+export function sharedContactResource({ row, lists }: SharedContact): ContactResource {
+  return toContactResource({ ...row, shares: lists });
 }
 
 /**

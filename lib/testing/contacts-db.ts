@@ -5,10 +5,14 @@
 import { asc, type SQL } from "drizzle-orm";
 import { closeDatabase, createDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { contacts, type NewContactRow } from "@/lib/db/schema";
+import { contacts, contactShares, type NewContactRow, users } from "@/lib/db/schema";
+
+export type TestShare = { contactId: string; sub: string; role: "viewer" | "editor" };
 
 export type ContactsDb = {
   insertContacts: (rows: NewContactRow[]) => Promise<void>;
+  /** Shares of inserted contacts; each sharee is added to the user directory first (shares reference it). */
+  insertShares: (shares: TestShare[]) => Promise<void>;
   /** Ids of the rows matching `where` (all rows without one), sorted. */
   selectIds: (where?: SQL) => Promise<string[]>;
   close: () => Promise<void>;
@@ -20,6 +24,15 @@ export async function createContactsDb(): Promise<ContactsDb> {
   return {
     insertContacts: async (rows) => {
       if (rows.length > 0) await db.insert(contacts).values(rows);
+    },
+    insertShares: async (shares) => {
+      if (shares.length === 0) return;
+      const subs = [...new Set(shares.map((share) => share.sub))];
+      await db
+        .insert(users)
+        .values(subs.map((sub) => ({ sub, email: `${sub}@example.com` })))
+        .onConflictDoNothing();
+      await db.insert(contactShares).values(shares.map((share) => ({ ...share, sharedBy: "test" })));
     },
     selectIds: async (where) => {
       const rows = await db.select({ id: contacts.id }).from(contacts).where(where).orderBy(asc(contacts.id));

@@ -21,7 +21,7 @@ const contract: {
 } = { plan: baselinePlan, checks: baselineCheckContacts, action: baselineCheckAction };
 
 const principal = { id: "sub-1", roles: ["user"], attr: {} } as unknown as ContactPrincipal;
-const contact = { id: "c1", name: "A", owner: "someone-else", isPrivate: true };
+const contact = { id: "c1", name: "A", owner: "someone-else", isPrivate: true, shares: { viewers: [], editors: [] } };
 
 describe("the allow-all modules of the baseline build", () => {
   it("allow everything without asking anyone, and say so", async () => {
@@ -37,7 +37,11 @@ describe("the allow-all modules of the baseline build", () => {
         },
       },
     ]);
-    const resource = { kind: "contact", id: "new", attr: { owner: "sub-1", private: false } } as never;
+    const resource = {
+      kind: "contact",
+      id: "new",
+      attr: { owner: "sub-1", private: false, viewers: [], editors: [] },
+    } as never;
     expect(await contract.action.explainContactAction(principal, resource, "create")).toEqual({
       allowed: true,
       reason: BASELINE_MARKER,
