@@ -146,10 +146,9 @@ test("without a valid token every method is a 401 with a Bearer challenge", asyn
   expect(await (await sharesAs(request, "alice")).listOk(contact.id)).toEqual([]);
 });
 
-// fixme until the shared_viewer / shared_editor rules (branch i10-b1) are merged: they fail without them.
-test.describe.fixme("sharees (needs the shared_viewer / shared_editor rules)", () => {
+test.describe("sharees (needs the shared_viewer / shared_editor rules)", () => {
   for (const role of ["viewer", "editor"] as const) {
-    test(`a ${role} may not list, add, change or revoke shares (403), and nothing changes`, async ({
+    test(`as ${role}, bob may not list, add, change or revoke shares (403), and nothing changes`, async ({
       request,
       apiAs,
     }) => {
