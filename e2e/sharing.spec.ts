@@ -119,6 +119,7 @@ test.describe("shared with bob (needs the shared_viewer / shared_editor rules)",
     );
     await expect(bobSharing.shareButton).toHaveCount(0);
     await expect(bobSharing.people).toHaveCount(0);
+    await expectNoSeriousA11yViolations(bobPage, "a sharee's view of the Sharing section");
 
     // A viewer's forged edit: bob's own edit form, pointed at the shared contact.
     const own = await (await apiAs("bob")).createOk({ name: uniqueName("bob's own") });
