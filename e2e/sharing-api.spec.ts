@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { paths } from "@/lib/paths";
 import { accessTokenOf, uniqueName, type ApiErrorBody } from "@/e2e/support/contacts-api";
 import { expect, test } from "@/e2e/support/contacts-test";
 import { personas, type Persona } from "@/e2e/support/personas";
@@ -109,7 +110,7 @@ test("bad bodies are 400 (or 413) with the field named, and change nothing", asy
     413,
     "payload_too_large",
   );
-  const withoutType = await request.put(`/api/contacts/${contact.id}/shares`, {
+  const withoutType = await request.put(paths.apiContactShares(contact.id), {
     headers: { Authorization: `Bearer ${await accessTokenOf("alice")}` },
     data: Buffer.from(JSON.stringify({ email: bob.email, role: "viewer" })),
   });
@@ -143,6 +144,19 @@ test("without a valid token every method is a 401 with a Bearer challenge", asyn
       expect(response.headers()["www-authenticate"]).toMatch(/^Bearer realm="contacts"/);
     }
   }
+  expect(await (await sharesAs(request, "alice")).listOk(contact.id)).toEqual([]);
+});
+
+test("a signed-in browser's session cookie is not a credential here: only a Bearer token is (401)", async ({
+  pageAs,
+  apiAs,
+  request,
+}) => {
+  const contact = await (await apiAs("alice")).createOk({ name: uniqueName("api cookie"), isPrivate: true });
+  const browser = (await pageAs("alice")).request;
+  await expectError(await browser.get(paths.apiContactShares(contact.id)), 401, "unauthorized");
+  const put = await browser.put(paths.apiContactShares(contact.id), { data: { email: bob.email, role: "viewer" } });
+  await expectError(put, 401, "unauthorized");
   expect(await (await sharesAs(request, "alice")).listOk(contact.id)).toEqual([]);
 });
 
