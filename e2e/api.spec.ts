@@ -7,14 +7,21 @@ import {
   tamperedSignature,
   unsignedCopy,
 } from "@/e2e/support/forged-tokens";
-import { personas } from "@/e2e/support/personas";
+import { expectedDecisions, personas, type SharedAs } from "@/e2e/support/personas";
 import { expectSecurityHeaders } from "@/e2e/support/security-headers";
 import { createOtherAppClient, signInForTokens, type TokenSet } from "@/e2e/support/stand-in";
 
 type Actions = { read: boolean; update: boolean; delete: boolean };
 type ContactsBody = {
   user: { sub: string; roles: string[] };
-  contacts: { id: string; name: string; owner: string; isPrivate: boolean; actions: Actions }[];
+  contacts: {
+    id: string;
+    name: string;
+    owner: string;
+    isPrivate: boolean;
+    sharedWithYou: SharedAs;
+    actions: Actions;
+  }[];
 };
 
 let alice: TokenSet;
@@ -47,8 +54,21 @@ test("a valid access token gets the contacts with the actions the policy allows"
   expect(others.length).toBeGreaterThan(0);
   for (const contact of own) expect(contact.actions, contact.name).toEqual(ALL);
   for (const contact of others) {
-    expect(contact.actions, contact.name).toEqual(READ_ONLY);
-    expect(contact.isPrivate, `${contact.name}: others' private contacts are not listed`).toBe(false);
+    const expected = expectedDecisions("user", false, {
+      isPrivate: contact.isPrivate,
+      sharedAs: contact.sharedWithYou,
+    });
+    if (!contact.sharedWithYou) expect(contact.actions, contact.name).toEqual(READ_ONLY);
+    expect(expected, `${contact.name}: others' private contacts are listed only when shared`).not.toBe("not listed");
+    if (expected !== "not listed") {
+      const allowed = (decision: string) => decision === "Allowed";
+      const actions = {
+        read: allowed(expected.read),
+        update: allowed(expected.update),
+        delete: allowed(expected.delete),
+      };
+      expect(contact.actions, contact.name).toEqual(actions);
+    }
   }
 });
 

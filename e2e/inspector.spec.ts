@@ -49,3 +49,24 @@ test("a normal load carries no inspector; its link opens it on the same search a
   await expect(page.getByTestId("plan-request")).toContainText('"actions"');
   await expect(list.cerbosResponse).toContainText("cerbosCallId");
 });
+
+test("the inspector shows the share lists sent to Cerbos and the EXISTS the plan became", async ({ pageAs }) => {
+  const list = new ContactsPage(await pageAs("alice"));
+  await list.goto();
+  await list.openInspector();
+  const sub = (await list.claims()).sub as string;
+  // The plan's conditions on the lists (principal id in viewers/editors) and their SQL: an EXISTS over the shares.
+  await expect(list.page.getByTestId("plan-response")).toContainText("request.resource.attr.viewers");
+  await expect(list.page.getByTestId("plan-response")).toContainText("request.resource.attr.editors");
+  const filter = list.page.getByTestId("plan-sql");
+  await expect(filter).toContainText(`EXISTS(contact_shares: viewer = '${sub}')`);
+  await expect(filter).toContainText(`EXISTS(contact_shares: editor = '${sub}')`);
+  // Every contact asked about carries both lists, empty or not (the proposed new contact too).
+  const request = JSON.parse((await list.cerbosRequest.textContent()) ?? "null") as {
+    resources: { resource: { attr: Record<string, unknown> } }[];
+  };
+  expect(request.resources.length).toBeGreaterThan(1);
+  for (const { resource } of request.resources) {
+    expect(resource.attr).toEqual(expect.objectContaining({ viewers: expect.any(Array), editors: expect.any(Array) }));
+  }
+});

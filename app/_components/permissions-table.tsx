@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ContactAction } from "@/lib/authz/contact-resources";
 import type { ActionDecision } from "@/lib/authz/decision-reasons";
 import type { ContactWithPermissions } from "@/lib/contacts/contact-reads";
+import type { ShareRole } from "@/lib/contacts/contact-shares";
 import { ownerLabel } from "@/lib/contacts/contact-view";
 import { paths } from "@/lib/paths";
 
@@ -22,6 +23,11 @@ export function Decision({ permission, action }: { permission: ActionDecision; a
 }
 
 const HEAD = "px-4 py-2";
+
+/** How the contact is shared with the viewer: the data beside the policy's reason ("shared with you as editor"). */
+export function SharedWithYou({ role }: { role: ShareRole }) {
+  return <span data-shared-with-you={role}>Shared with you ({role})</span>;
+}
 
 /**
  * What Cerbos decided for each visible contact and action: one table, a card per row on a phone. The explicit roles
@@ -49,6 +55,9 @@ export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
             <th role="columnheader" scope="col" className={HEAD}>
               Private
             </th>
+            <th role="columnheader" scope="col" className={HEAD}>
+              Shared
+            </th>
             {actions.map((action) => (
               <th role="columnheader" key={action} scope="col" className={HEAD}>
                 {capitalize(action)}
@@ -72,6 +81,9 @@ export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
               </td>
               <td role="cell" data-label="Private" className="permissions-detail">
                 {contact.isPrivate ? "Yes" : "No"}
+              </td>
+              <td role="cell" data-label="Shared" className="permissions-detail">
+                {contact.sharedWithYou ? <SharedWithYou role={contact.sharedWithYou} /> : "—"}
               </td>
               {actions.map((action) => (
                 <td role="cell" key={action} data-label={capitalize(action)} className="permissions-cell">

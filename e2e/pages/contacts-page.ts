@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { paths } from "@/lib/paths";
-import { expectedDecisions, type Persona } from "@/e2e/support/personas";
+import { expectedDecisions, type Persona, type SharedAs } from "@/e2e/support/personas";
 
 export type PermissionRow = {
   contact: string;
   owner: string;
   isPrivate: boolean;
+  sharedAs: SharedAs;
   read: string;
   update: string;
   delete: string;
@@ -14,6 +15,14 @@ export type PermissionRow = {
 /** A permission cell shows the decision and then Cerbos's reason ("Allowed owner"): keep the decision. */
 function decisionOf(cellText: string): string {
   return /^(Allowed|Denied)/.exec(cellText.trim())?.[1] ?? cellText.trim();
+}
+
+/** The "Shared" column: "Shared with you (editor)", "Shared with you (viewer)" or "—". */
+function sharedAsOf(cellText: string): SharedAs {
+  const role = /^Shared with you \((viewer|editor)\)$/.exec(cellText)?.[1];
+  if (role === "viewer" || role === "editor") return role;
+  if (cellText !== "—") throw new Error(`unexpected "Shared" cell ${JSON.stringify(cellText)}`);
+  return null;
 }
 
 /** The owner column says "alice@example.com (you)" (or "You" without a directory entry) for the viewer's own. */
@@ -96,6 +105,7 @@ export class ContactsPage {
           contact: cell("Contact"),
           owner: cell("Owner"),
           isPrivate: cell("Private") === "Yes",
+          sharedAs: sharedAsOf(cell("Shared")),
           read: decisionOf(cell("Read")),
           update: decisionOf(cell("Update")),
           delete: decisionOf(cell("Delete")),
@@ -125,13 +135,14 @@ export class ContactsPage {
       "lists some contacts of others",
     ).toBe(true);
     for (const row of rows) {
-      const expected = expectedDecisions(persona.role, isOwn(row.owner));
+      const expected = expectedDecisions(persona.role, isOwn(row.owner), row);
       expect({ read: row.read, update: row.update, delete: row.delete }, `${row.contact} (${row.owner})`).toEqual(
         expected,
       );
     }
-    const othersPrivate = rows.filter((row) => !isOwn(row.owner) && row.isPrivate);
-    // Only an admin may read other people's private contacts; for anyone else they must not even be listed.
+    const othersPrivate = rows.filter((row) => !isOwn(row.owner) && row.isPrivate && !row.sharedAs);
+    // Only an admin may read other people's private contacts not shared with them; for anyone else they must not even
+    // be listed.
     if (persona.role === "admin")
       expect(othersPrivate.length, "admin sees others' private contacts").toBeGreaterThan(0);
     else expect(othersPrivate.map((row) => row.contact)).toEqual([]);

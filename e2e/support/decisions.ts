@@ -25,6 +25,19 @@ export const READER_DECISIONS: ContactDecisions = {
   delete: { allowed: false, reason: "not the owner" },
 };
 
+/** A contact shared with a member as viewer, private or not: the share is the reason ("shared" outranks "not private"). */
+export const SHARED_VIEWER_DECISIONS: ContactDecisions = {
+  read: { allowed: true, reason: "shared with you as viewer" },
+  update: { allowed: false, reason: "not the owner" },
+  delete: { allowed: false, reason: "not the owner" },
+};
+/** A contact shared with a member as editor: read and update, never delete. */
+export const SHARED_EDITOR_DECISIONS: ContactDecisions = {
+  read: { allowed: true, reason: "shared with you as editor" },
+  update: { allowed: true, reason: "shared with you as editor" },
+  delete: { allowed: false, reason: "not the owner" },
+};
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**

@@ -4,19 +4,30 @@ import { type CerbosClient, getCerbos, withoutCaches, withRequestDeadline } from
 import { checkContactActions } from "@/lib/authz/check-contacts";
 import { checkContactPermissions, explainContactAction } from "@/lib/authz/check-contact-action";
 import { CONTACT_PLAN_COLUMNS } from "@/lib/authz/contact-plan-columns";
-import { noShares, toProposedContactResource } from "@/lib/authz/contact-resources";
+import { noShares, type ShareLists, toProposedContactResource } from "@/lib/authz/contact-resources";
 import type { ActionDecision, ContactPermissions } from "@/lib/authz/decision-reasons";
 import { planContactAccess } from "@/lib/authz/plan-contacts";
 import { planToSql } from "@/lib/authz/plan-to-sql";
 import { type ContactPrincipal, principalFromIdentity } from "@/lib/authz/principal";
 import { getReadyDb } from "@/lib/db/migrate";
 import { contactIdSchema } from "@/lib/contacts/contact-input";
-import { shareListsFor } from "@/lib/contacts/contact-shares";
+import { shareListsFor, type ShareRole } from "@/lib/contacts/contact-shares";
 import { findContactPage, findContactWithShares } from "@/lib/contacts/contact-store";
 import { type ContactView, toContactView } from "@/lib/contacts/contact-view";
 import { type ListQuery, listQuerySchema } from "@/lib/contacts/list-query";
 
-export type ContactWithPermissions = ContactView & { permissions: ContactPermissions };
+export type ContactWithPermissions = ContactView & {
+  permissions: ContactPermissions;
+  /**
+   * How the contact is shared with the user, from the shares table (data, not a decision): the table shows it beside
+   * the decisions, as it shows the owner and the privacy flag the policy decided on. Null when it is not.
+   */
+  sharedWithYou: ShareRole | null;
+};
+
+function sharedRoleOf(shares: ShareLists, sub: string): ShareRole | null {
+  return shares.editors.includes(sub) ? "editor" : shares.viewers.includes(sub) ? "viewer" : null;
+}
 
 export type ContactList = {
   contacts: ContactWithPermissions[];
@@ -79,7 +90,11 @@ export async function listContactsForUser(
   const create = withCreate ? { create: proposedContact(principal) } : {};
   const check = await checkContactActions(principal, shared, cerbos, create);
   return {
-    contacts: check.contacts.map(({ contact, permissions }) => ({ ...toContactView(contact, user.sub), permissions })),
+    contacts: check.contacts.map(({ contact, permissions }) => ({
+      ...toContactView(contact, user.sub),
+      permissions,
+      sharedWithYou: sharedRoleOf(contact.shares, user.sub),
+    })),
     total,
     totalExact,
     page,
@@ -125,5 +140,6 @@ export async function getContactForUser(user: CurrentUser, id: string): Promise<
   const row = await findContactWithShares(await getReadyDb(), id);
   if (!row) return null;
   const permissions = await checkContactPermissions(principalFromIdentity(user).principal, row, cerbos);
-  return permissions.read.allowed ? { ...toContactView(row, user.sub), permissions } : null;
+  if (!permissions.read.allowed) return null;
+  return { ...toContactView(row, user.sub), permissions, sharedWithYou: sharedRoleOf(row.shares, user.sub) };
 }
