@@ -102,7 +102,7 @@ test.describe("shared with bob (needs the shared_viewer / shared_editor rules)",
     const bobPage = await pageAs("bob");
     const list = new ContactsPage(bobPage);
     await bobPage.goto(paths.contactsWith({ q: contact.name }));
-    await expect(list.row(contact.id)).toContainText(/shared with you/i);
+    await expect(list.row(contact.id).locator("[data-shared-with-you]")).toHaveText("Shared with you (viewer)");
     const decision = (action: string) => list.row(contact.id).locator(`[data-action="${action}"]`);
     await expect(decision("read")).toHaveAttribute("data-allowed", "true");
     await expect(decision("update")).toHaveAttribute("data-allowed", "false");
@@ -137,6 +137,8 @@ test.describe("shared with bob (needs the shared_viewer / shared_editor rules)",
     await expect(detail.editLink).toHaveCount(1);
     await expect(detail.deleteLink).toHaveCount(0);
     await expect(bobSharing.yourShare).toHaveText(/^Shared with you as editor by /);
+    await bobPage.goto(paths.contactsWith({ q: contact.name }));
+    await expect(list.row(contact.id).locator("[data-shared-with-you]")).toHaveText("Shared with you (editor)");
     await expect(bobSharing.shareButton).toHaveCount(0);
     await form.gotoEdit(contact.id, contact.name);
     await form.fill({ notes: "edited by bob" });
