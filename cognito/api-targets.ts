@@ -44,6 +44,8 @@ async function refreshUsernames(
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, clientId);
   const user = await pool.getUserByRefreshToken(core.ctx, params.REFRESH_TOKEN);
   if (!user) throw INVALID_REFRESH();
+  // cognito-local renews a disabled user's tokens; Cognito refuses, so disabling someone ends their sessions.
+  if (user.Enabled === false) throw new CognitoError("NotAuthorizedException", "User is disabled.");
   await assertRefreshClient(standIn, clientId, params.REFRESH_TOKEN, refreshOfOtherClient);
   return [
     params.USERNAME,

@@ -5,10 +5,11 @@ import { JwksUnavailableError, verifyAccessToken } from "@/lib/auth/token/access
 import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/lib/auth/cognito-api";
 import { handleNextAuth } from "@/lib/auth/next-auth";
 import { passwordRefreshCookie, passwordSessionCookie } from "@/lib/auth/session/password-cookies";
-import { checkRegisteredSession, isDatabaseUnavailable, recordRefreshedOrigin } from "@/lib/auth/session/app-registry";
+import { checkRegisteredSession, isDatabaseUnavailable, recordRefresh } from "@/lib/auth/session/app-registry";
 import { readNextAuthToken, type SessionKind } from "@/lib/auth/session/stored-session";
 import { parseSetCookie } from "@/lib/auth/session/set-cookie";
 import { isExpired } from "@/lib/auth/token/lifetime";
+import { issuedAtOf, issuedBeforeMark } from "@/lib/auth/session/refresh-mark";
 import { getEnv } from "@/lib/env";
 
 export type RefreshOutcome =
@@ -33,7 +34,7 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
     if (check.state !== "active") return { status: "rejected" };
     const tokens = await refreshTokens(cognito, refresh.refreshToken, refresh.username);
     const claims = await verifyAccessToken(tokens.accessToken, cognito);
-    await recordRefreshedOrigin(session.sessionId, check.session?.originJti ?? null, claims);
+    await recordRefresh(session.sessionId, check.session, claims);
     await passwordSessionCookie.write({ ...session, accessToken: tokens.accessToken, expiresAt: claims.exp });
     if (tokens.refreshToken !== refresh.refreshToken)
       await passwordRefreshCookie.write({ ...refresh, refreshToken: tokens.refreshToken });
@@ -48,12 +49,25 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
   }
 }
 
+/** Whether an unchanged Hosted UI token still predates its session's mark: else going back would loop. */
+async function stillMarked(token: { accessToken?: string; sessionId?: string }): Promise<boolean> {
+  if (!token.sessionId || !token.accessToken) return false;
+  try {
+    const { session } = await checkRegisteredSession(token.sessionId);
+    return issuedBeforeMark(issuedAtOf(token.accessToken), session?.refreshRequiredAt);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return true;
+    throw error;
+  }
+}
+
 /**
  * next-auth writes (and chunks) its own cookie, so the Hosted UI session is refreshed by running next-auth's
  * session endpoint in this request: its jwt callback refreshes an expired token and re-seals the cookie, whose
  * Set-Cookie headers are then applied to this response.
  */
 async function refreshHostedUiSession(): Promise<RefreshOutcome> {
+  const before = (await readNextAuthToken())?.accessToken;
   const sessionUrl = new URL("/api/auth/session", getEnv().appUrl);
   const response = await handleNextAuth(new NextRequest(sessionUrl), {
     params: Promise.resolve({ nextauth: ["session"] }),
@@ -67,8 +81,10 @@ async function refreshHostedUiSession(): Promise<RefreshOutcome> {
   }
   const token = await readNextAuthToken(after);
   if (!token?.accessToken || typeof token.expiresAt !== "number") return { status: "rejected" };
-  // The jwt callback keeps the old token when Cognito cannot be reached.
-  if (isExpired(token.expiresAt)) return { status: "unavailable" };
+  // The jwt callback keeps the old token when Cognito (or the registry) cannot be reached.
+  if (isExpired(token.expiresAt) || (token.accessToken === before && (await stillMarked(token)))) {
+    return { status: "unavailable" };
+  }
   const { accessToken, sessionId } = token;
   return { status: "refreshed", kind: "hosted-ui", accessToken, email: token.email ?? undefined, sessionId };
 }
