@@ -4,10 +4,11 @@ import NextAuth from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CognitoProvider from "next-auth/providers/cognito";
 import { verifyAccessToken } from "@/lib/auth/token/access-token";
-import { CognitoUnavailableError, refreshTokens } from "@/lib/auth/cognito-api";
+import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/lib/auth/cognito-api";
 import { passwordSessionCookie } from "@/lib/auth/session/password-cookies";
 import {
   checkRegisteredSession,
+  endRefusedSession,
   endRegisteredSession,
   isDatabaseUnavailable,
   recordRefresh,
@@ -61,6 +62,7 @@ export async function renewIfStale(token: JWT, cognito: CognitoSettings): Promis
   } catch (error) {
     // Cognito or the database down: keep the session; the caller sees it still stale, shows "unavailable".
     if (error instanceof CognitoUnavailableError || isDatabaseUnavailable(error)) return token;
+    if (error instanceof RefreshRejectedError) await endRefusedSession(token.sessionId);
     throw error; // refused: next-auth clears the session cookie
   }
 }

@@ -61,6 +61,19 @@ export async function endRegisteredSession(id: string): Promise<void> {
 }
 
 /**
+ * Cognito refused the session's refresh token (user disabled, signed out globally): the row ends too, so the sessions
+ * page stops listing it. Best effort: the cookies are cleared either way, and a database outage must not turn
+ * "signed out" into an error page.
+ */
+export async function endRefusedSession(id: string): Promise<void> {
+  try {
+    await endRegisteredSession(id);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+  }
+}
+
+/**
  * After a successful refresh, given the row as it was read before Cognito was asked: keeps the row pointing at the
  * origin_jti of the session's newest tokens, and clears the refresh mark the new tokens answer (compare-and-clear).
  */

@@ -5,7 +5,12 @@ import { JwksUnavailableError, verifyAccessToken } from "@/lib/auth/token/access
 import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/lib/auth/cognito-api";
 import { handleNextAuth } from "@/lib/auth/next-auth";
 import { passwordRefreshCookie, passwordSessionCookie } from "@/lib/auth/session/password-cookies";
-import { checkRegisteredSession, isDatabaseUnavailable, recordRefresh } from "@/lib/auth/session/app-registry";
+import {
+  checkRegisteredSession,
+  endRefusedSession,
+  isDatabaseUnavailable,
+  recordRefresh,
+} from "@/lib/auth/session/app-registry";
 import { readNextAuthToken, type SessionKind } from "@/lib/auth/session/stored-session";
 import { parseSetCookie } from "@/lib/auth/session/set-cookie";
 import { isExpired } from "@/lib/auth/token/lifetime";
@@ -44,7 +49,10 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
     if (error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError)
       return { status: "unavailable" };
     if (isDatabaseUnavailable(error)) return { status: "unavailable" };
-    if (error instanceof RefreshRejectedError) return { status: "rejected" };
+    if (error instanceof RefreshRejectedError) {
+      await endRefusedSession(session.sessionId);
+      return { status: "rejected" };
+    }
     throw error;
   }
 }

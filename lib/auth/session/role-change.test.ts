@@ -68,6 +68,11 @@ async function passwordSession(user: TestUser) {
   return signedInUser();
 }
 
+async function storedPasswordSession() {
+  const { passwordSessionCookie } = await import("@/lib/auth/session/password-cookies");
+  return passwordSessionCookie.read();
+}
+
 async function markOf(sessionId: string | undefined) {
   return (await findSession(await getReadyDb(), sessionId ?? ""))?.refreshRequiredAt;
 }
@@ -94,8 +99,11 @@ describe("password sessions", () => {
     const { sub } = await passwordSession(user);
     await cognito.send(new AdminDisableUserCommand({ UserPoolId: h.userPoolId, Username: user.email }));
     await requireUserRefresh(sub);
+    const { sessionId } = (await storedPasswordSession()) ?? {};
     expect(await getCurrentUser()).toEqual({ status: "expired" });
     expect(await refreshSession()).toEqual({ status: "rejected" });
+    // The registry row ends with it, so the sessions page stops listing it.
+    expect((await findSession(await getReadyDb(), sessionId ?? ""))?.revokedAt).toEqual(expect.any(Date));
   });
 
   it("end when the user was signed out globally", async () => {
@@ -136,6 +144,7 @@ describe("Hosted UI sessions (next-auth's jwt callback)", () => {
     await cognito.send(new AdminDisableUserCommand({ UserPoolId: h.userPoolId, Username: user.email }));
     await requireUserRefresh(token.sub);
     await expect(renewIfStale(token, getEnv().cognito)).rejects.toMatchObject({ name: "RefreshRejectedError" });
+    expect((await findSession(await getReadyDb(), token.sessionId))?.revokedAt).toEqual(expect.any(Date));
   });
 });
 
