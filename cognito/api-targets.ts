@@ -10,10 +10,16 @@ import {
   withTokenExtras,
   type AuthResponse,
 } from "@/cognito/auth-flows";
+import { ADMIN_TARGETS } from "@/cognito/admin-targets";
 import { checkSecretHash } from "@/cognito/client-auth";
 import { DOMAIN_TARGETS } from "@/cognito/domain-targets";
 import { POOL_TARGETS } from "@/cognito/pool-targets";
-import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "@/cognito/refresh-clients";
+import {
+  assertRefreshClient,
+  refreshOfOtherClient,
+  revokedByOtherClient,
+  userDisabled,
+} from "@/cognito/refresh-clients";
 import { SIGN_OUT_TARGETS } from "@/cognito/sign-out-targets";
 import type { StandIn } from "@/cognito/stand-in";
 
@@ -44,6 +50,7 @@ async function refreshUsernames(
   const pool = await core.services.cognito.getUserPoolForClientId(core.ctx, clientId);
   const user = await pool.getUserByRefreshToken(core.ctx, params.REFRESH_TOKEN);
   if (!user) throw INVALID_REFRESH();
+  if (user.Enabled === false) throw userDisabled();
   await assertRefreshClient(standIn, clientId, params.REFRESH_TOKEN, refreshOfOtherClient);
   return [
     params.USERNAME,
@@ -142,16 +149,6 @@ async function revokeToken(standIn: StandIn, raw: unknown): Promise<unknown> {
   return standIn.core.call("RevokeToken", (parsed.success ? parsed.data : raw) as object);
 }
 
-/** cognito-local matches group members against the Username as given, so an email (alias) finds no groups. */
-async function adminListGroupsForUser(standIn: StandIn, raw: unknown): Promise<unknown> {
-  const parsed = z.looseObject({ UserPoolId: z.string(), Username: z.string() }).safeParse(raw);
-  if (!parsed.success) return standIn.core.call("AdminListGroupsForUser", raw as object);
-  const { core } = standIn;
-  const pool = await core.services.cognito.getUserPool(core.ctx, parsed.data.UserPoolId);
-  const user = await pool.getUserByUsername(core.ctx, parsed.data.Username);
-  return core.call("AdminListGroupsForUser", { ...parsed.data, Username: user?.Username ?? parsed.data.Username });
-}
-
 /** The only API targets the stand-in changes; every other call reaches cognito-local untouched. */
 export const API_TARGETS: Record<string, (standIn: StandIn, body: unknown) => Promise<unknown>> = {
   InitiateAuth: initiateAuth,
@@ -160,8 +157,8 @@ export const API_TARGETS: Record<string, (standIn: StandIn, body: unknown) => Pr
   // Answers the NEW_PASSWORD_REQUIRED challenge AdminInitiateAuth now sends (cognito-local has no such target).
   AdminRespondToAuthChallenge: respondToAuthChallenge,
   RevokeToken: revokeToken,
-  AdminListGroupsForUser: adminListGroupsForUser,
   ...SIGN_OUT_TARGETS,
+  ...ADMIN_TARGETS,
   ...POOL_TARGETS,
   ...DOMAIN_TARGETS,
 };

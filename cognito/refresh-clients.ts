@@ -57,6 +57,18 @@ export async function assertRefreshClient(
   if (owner !== clientId) throw error();
 }
 
+/**
+ * cognito-local renews a disabled user's tokens (InitiateAuth and /oauth2/token alike); Cognito refuses, so disabling
+ * someone ends their sessions at the next refresh.
+ */
+export const userDisabled = () => new CognitoError("NotAuthorizedException", "User is disabled.");
+
+/** Refuses a refresh for a disabled user; an unknown token passes, so the caller answers it as cognito-local does. */
+export async function assertRefreshUserEnabled(standIn: StandIn, clientId: string, token: string): Promise<void> {
+  const { user } = await findOwner(standIn, clientId, token);
+  if (user?.Enabled === false) throw userDisabled();
+}
+
 /** RevokeToken for a token of another client: the error type Cognito's API declares for an unauthorized request. */
 export const revokedByOtherClient = () =>
   new CognitoError("UnauthorizedException", "Refresh Token has different Client");

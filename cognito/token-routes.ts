@@ -4,7 +4,12 @@ import { CognitoError } from "cognito-local/lib/errors.js";
 import type { AppClient } from "cognito-local/lib/services/appClient.js";
 import type { AuthResponse } from "@/cognito/auth-flows";
 import { authenticateClient } from "@/cognito/client-auth";
-import { assertRefreshClient, refreshOfOtherClient, revokedByOtherClient } from "@/cognito/refresh-clients";
+import {
+  assertRefreshClient,
+  assertRefreshUserEnabled,
+  refreshOfOtherClient,
+  revokedByOtherClient,
+} from "@/cognito/refresh-clients";
 import { isFormRequest, readForm, safeEqual, sendJson } from "@/cognito/http-util";
 import { secondsUntilExpiry } from "@/cognito/jwt";
 import type { StandIn } from "@/cognito/stand-in";
@@ -55,6 +60,7 @@ async function refreshGrant(
   let response: AuthResponse;
   try {
     await assertRefreshClient(standIn, client.ClientId, body.refresh_token, refreshOfOtherClient);
+    await assertRefreshUserEnabled(standIn, client.ClientId, body.refresh_token);
     const request = {
       AuthFlow: "REFRESH_TOKEN_AUTH",
       ClientId: client.ClientId,

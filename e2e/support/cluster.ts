@@ -21,6 +21,8 @@ const postgres = throwawayPostgres(55442, "/tmp/contacts-scale-out-postgres");
 export type Cluster = {
   readonly proxy: Nginx;
   readonly instances: readonly StandaloneServer[];
+  /** The PostgreSQL both instances share, for a test that plays another instance's write (a refresh mark). */
+  readonly databaseUrl: string;
   stop(): Promise<void>;
 };
 
@@ -56,7 +58,7 @@ export async function startCluster(): Promise<Cluster> {
     if (failed) throw failed.reason;
     const proxy = await startNginx(PROXY_PORT, INSTANCE_PORTS, "/tmp/contacts-scale-out-nginx");
     onStop(() => proxy.stop());
-    return { proxy, instances };
+    return { proxy, instances, databaseUrl };
   });
   return { ...value, stop };
 }

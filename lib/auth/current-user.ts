@@ -12,6 +12,7 @@ import type { SessionCheck } from "@/lib/auth/session/registry";
 import { checkRegisteredSession, isDatabaseUnavailable } from "@/lib/auth/session/app-registry";
 import { readStoredSession, type SessionKind } from "@/lib/auth/session/stored-session";
 import { isExpired } from "@/lib/auth/token/lifetime";
+import { issuedBeforeMark } from "@/lib/auth/session/refresh-mark";
 import { getEnv } from "@/lib/env";
 import { paths, type SignInError } from "@/lib/paths";
 import { safeReturnPath } from "@/lib/auth/return-to";
@@ -34,7 +35,10 @@ export type SessionEndReason = "revoked" | "idle" | "expired";
 export type UserResolution =
   | { status: "signed-in"; user: CurrentUser }
   | { status: "signed-out" }
-  /** The access token has expired: a route handler must refresh it (server components cannot set cookies). */
+  /**
+   * The access token has expired, or predates the session's refresh mark: a route handler must refresh it (server
+   * components cannot set cookies).
+   */
   | { status: "expired" }
   /** The session row says the session is over: sign in again, with a message saying why. */
   | { status: "ended"; reason: SessionEndReason }
@@ -100,6 +104,8 @@ export const getCurrentUser = cache(async (): Promise<UserResolution> => {
   }
   // The row and the token must name the same person; anything else is a forged or mixed-up cookie.
   if (resolution.user.sub !== check.session.sub) return { status: "signed-out" };
+  // An admin changed this user's groups after the token was issued: renew it (as if expired) before deciding on it.
+  if (issuedBeforeMark(resolution.user.claims.iat, check.session.refreshRequiredAt)) return { status: "expired" };
   return { status: "signed-in", user: { ...resolution.user, sessionId: stored.sessionId } };
 });
 

@@ -1,20 +1,23 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import NextAuth from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CognitoProvider from "next-auth/providers/cognito";
 import { verifyAccessToken } from "@/lib/auth/token/access-token";
-import { CognitoUnavailableError, refreshTokens } from "@/lib/auth/cognito-api";
+import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/lib/auth/cognito-api";
 import { passwordSessionCookie } from "@/lib/auth/session/password-cookies";
 import {
   checkRegisteredSession,
+  endRefusedSession,
   endRegisteredSession,
   isDatabaseUnavailable,
-  recordRefreshedOrigin,
+  recordRefresh,
   registerSession,
 } from "@/lib/auth/session/app-registry";
+import { issuedAtOf, issuedBeforeMark } from "@/lib/auth/session/refresh-mark";
 import { clearPasswordSession } from "@/lib/auth/session/stored-session";
 import { isExpired } from "@/lib/auth/token/lifetime";
-import { getEnv } from "@/lib/env";
+import { getEnv, type CognitoSettings } from "@/lib/env";
 import { paths } from "@/lib/paths";
 
 declare module "next-auth/jwt" {
@@ -31,6 +34,37 @@ declare module "next-auth/jwt" {
 
 class SessionEndedError extends Error {
   override name = "SessionEndedError";
+}
+
+/**
+ * Runs whenever next-auth reads its cookie through its own routes (the refresh route runs /api/auth/session): renews
+ * the tokens when the access token has expired or predates the session's refresh mark (an admin changed the user's
+ * groups). Throwing makes next-auth clear its cookie: the session is over.
+ */
+export async function renewIfStale(token: JWT, cognito: CognitoSettings): Promise<JWT> {
+  if (!token.expiresAt || !token.accessToken) return token;
+  if (!token.sessionId) {
+    if (!isExpired(token.expiresAt)) return token;
+    throw new SessionEndedError("the session has no registry row");
+  }
+  try {
+    // A session the registry has ended is not renewed, whatever its refresh token says.
+    const { state, session } = await checkRegisteredSession(token.sessionId);
+    if (state !== "active") throw new SessionEndedError(`the session is ${state}`);
+    const marked = issuedBeforeMark(issuedAtOf(token.accessToken), session?.refreshRequiredAt);
+    if (!marked && !isExpired(token.expiresAt)) return token;
+    if (!token.refreshToken || !token.username) throw new Error("session has no refresh token");
+    const refreshed = await refreshTokens(cognito, token.refreshToken, token.username);
+    const claims = await verifyAccessToken(refreshed.accessToken, cognito);
+    await recordRefresh(token.sessionId, session, claims);
+    const { accessToken, refreshToken } = refreshed;
+    return { ...token, accessToken, refreshToken, expiresAt: claims.exp };
+  } catch (error) {
+    // Cognito or the database down: keep the session; the caller sees it still stale, shows "unavailable".
+    if (error instanceof CognitoUnavailableError || isDatabaseUnavailable(error)) return token;
+    if (error instanceof RefreshRejectedError) await endRefusedSession(token.sessionId);
+    throw error; // refused: next-auth clears the session cookie
+  }
 }
 
 function buildAuthOptions(): AuthOptions {
@@ -74,26 +108,7 @@ function buildAuthOptions(): AuthOptions {
             expiresAt: claims.exp,
           };
         }
-        if (!token.expiresAt || !isExpired(token.expiresAt)) return token;
-        if (!token.refreshToken || !token.username || !token.sessionId) throw new Error("session has no refresh token");
-        try {
-          // A session the registry has ended is not renewed, whatever its refresh token says.
-          const { state, session } = await checkRegisteredSession(token.sessionId);
-          if (state !== "active") throw new SessionEndedError(`the session is ${state}`);
-          const refreshed = await refreshTokens(cognito, token.refreshToken, token.username);
-          const claims = await verifyAccessToken(refreshed.accessToken, cognito);
-          await recordRefreshedOrigin(token.sessionId, session?.originJti ?? null, claims);
-          return {
-            ...token,
-            accessToken: refreshed.accessToken,
-            refreshToken: refreshed.refreshToken,
-            expiresAt: claims.exp,
-          };
-        } catch (error) {
-          // Cognito or the database down: keep the session; the caller sees it still expired, shows "unavailable".
-          if (error instanceof CognitoUnavailableError || isDatabaseUnavailable(error)) return token;
-          throw error; // refused: next-auth clears the session cookie
-        }
+        return renewIfStale(token, cognito);
       },
       // What GET /api/auth/session shows the browser: never the tokens.
       async session({ session, token }) {

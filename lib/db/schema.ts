@@ -90,6 +90,16 @@ export const sessions = pgTable(
 export type SessionRow = typeof sessions.$inferSelect;
 
 /**
+ * The newest time a user's groups (or enabled state) changed, per user: any access token of theirs issued before it
+ * carries stale `cognito:groups`. Sessions carry their own mark (cleared once refreshed); this one is never cleared,
+ * because a Bearer token may come from a sign-in the app never saw, so only the user can be looked up.
+ */
+export const userRefreshMarks = pgTable("user_refresh_marks", {
+  sub: text("sub").primaryKey(),
+  markedAt: timestamp("marked_at", { withTimezone: true }).notNull(),
+});
+
+/**
  * The user directory: who a Cognito `sub` is, so a contact can show its owner's email. Filled at every sign-in
  * (from the ID token) and by the seed; a later sharing feature looks people up here. Never from user input.
  */

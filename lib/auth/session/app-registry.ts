@@ -3,15 +3,18 @@ import { headers } from "next/headers";
 import type { AccessTokenClaims } from "@/lib/auth/token/access-token";
 import {
   checkSession,
+  clearRefreshMark,
   createSession,
   endSession,
   listActiveSessions,
   recordOrigin,
+  requireRefresh,
   revokeAllSessions,
   revokeSession,
   type SessionCheck,
   type SessionMethod,
 } from "@/lib/auth/session/registry";
+import type { SessionRow } from "@/lib/db/schema";
 import { userAgentLabel } from "@/lib/auth/session/user-agent-label";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import { getReadyDb } from "@/lib/db/migrate";
@@ -57,14 +60,39 @@ export async function endRegisteredSession(id: string): Promise<void> {
   await endSession(await getReadyDb(), id);
 }
 
-/** After a refresh: keeps the row pointing at the origin_jti of the session's newest tokens. */
-export async function recordRefreshedOrigin(
-  id: string,
-  previous: string | null,
-  claims: AccessTokenClaims,
-): Promise<void> {
+/**
+ * Cognito refused the session's refresh token (user disabled, signed out globally): the row ends too, so the sessions
+ * page stops listing it. Best effort: the cookies are cleared either way, and a database outage must not turn
+ * "signed out" into an error page.
+ */
+export async function endRefusedSession(id: string): Promise<void> {
+  try {
+    await endRegisteredSession(id);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+  }
+}
+
+/**
+ * After a successful refresh, given the row as it was read before Cognito was asked: keeps the row pointing at the
+ * origin_jti of the session's newest tokens, and clears the refresh mark the new tokens answer (compare-and-clear).
+ */
+export async function recordRefresh(id: string, seen: SessionRow | null, claims: AccessTokenClaims): Promise<void> {
   const origin = originJtiOf(claims);
-  if (origin && origin !== previous) await recordOrigin(await getReadyDb(), id, origin);
+  const newOrigin = origin && origin !== seen?.originJti ? origin : undefined;
+  const mark = seen?.refreshRequiredAt;
+  if (!newOrigin && !mark) return;
+  const db = await getReadyDb();
+  if (newOrigin) await recordOrigin(db, id, newOrigin);
+  if (mark) await clearRefreshMark(db, id, mark);
+}
+
+/**
+ * For the admin console, after Cognito has changed `sub`'s groups or enabled state: each of their sessions refreshes
+ * at its next request, and their older Bearer tokens are refused. Returns how many sessions were marked.
+ */
+export async function requireUserRefresh(sub: string): Promise<number> {
+  return requireRefresh(await getReadyDb(), sub);
 }
 
 export async function listUserSessions(sub: string) {

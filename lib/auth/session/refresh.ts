@@ -5,10 +5,16 @@ import { JwksUnavailableError, verifyAccessToken } from "@/lib/auth/token/access
 import { CognitoUnavailableError, RefreshRejectedError, refreshTokens } from "@/lib/auth/cognito-api";
 import { handleNextAuth } from "@/lib/auth/next-auth";
 import { passwordRefreshCookie, passwordSessionCookie } from "@/lib/auth/session/password-cookies";
-import { checkRegisteredSession, isDatabaseUnavailable, recordRefreshedOrigin } from "@/lib/auth/session/app-registry";
+import {
+  checkRegisteredSession,
+  endRefusedSession,
+  isDatabaseUnavailable,
+  recordRefresh,
+} from "@/lib/auth/session/app-registry";
 import { readNextAuthToken, type SessionKind } from "@/lib/auth/session/stored-session";
 import { parseSetCookie } from "@/lib/auth/session/set-cookie";
 import { isExpired } from "@/lib/auth/token/lifetime";
+import { issuedAtOf, issuedBeforeMark } from "@/lib/auth/session/refresh-mark";
 import { getEnv } from "@/lib/env";
 
 export type RefreshOutcome =
@@ -33,7 +39,7 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
     if (check.state !== "active") return { status: "rejected" };
     const tokens = await refreshTokens(cognito, refresh.refreshToken, refresh.username);
     const claims = await verifyAccessToken(tokens.accessToken, cognito);
-    await recordRefreshedOrigin(session.sessionId, check.session?.originJti ?? null, claims);
+    await recordRefresh(session.sessionId, check.session, claims);
     await passwordSessionCookie.write({ ...session, accessToken: tokens.accessToken, expiresAt: claims.exp });
     if (tokens.refreshToken !== refresh.refreshToken)
       await passwordRefreshCookie.write({ ...refresh, refreshToken: tokens.refreshToken });
@@ -43,7 +49,22 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
     if (error instanceof CognitoUnavailableError || error instanceof JwksUnavailableError)
       return { status: "unavailable" };
     if (isDatabaseUnavailable(error)) return { status: "unavailable" };
-    if (error instanceof RefreshRejectedError) return { status: "rejected" };
+    if (error instanceof RefreshRejectedError) {
+      await endRefusedSession(session.sessionId);
+      return { status: "rejected" };
+    }
+    throw error;
+  }
+}
+
+/** Whether an unchanged Hosted UI token still predates its session's mark: else going back would loop. */
+async function stillMarked(token: { accessToken?: string; sessionId?: string }): Promise<boolean> {
+  if (!token.sessionId || !token.accessToken) return false;
+  try {
+    const { session } = await checkRegisteredSession(token.sessionId);
+    return issuedBeforeMark(issuedAtOf(token.accessToken), session?.refreshRequiredAt);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return true;
     throw error;
   }
 }
@@ -54,6 +75,7 @@ async function refreshPasswordSession(): Promise<RefreshOutcome> {
  * Set-Cookie headers are then applied to this response.
  */
 async function refreshHostedUiSession(): Promise<RefreshOutcome> {
+  const before = (await readNextAuthToken())?.accessToken;
   const sessionUrl = new URL("/api/auth/session", getEnv().appUrl);
   const response = await handleNextAuth(new NextRequest(sessionUrl), {
     params: Promise.resolve({ nextauth: ["session"] }),
@@ -67,8 +89,10 @@ async function refreshHostedUiSession(): Promise<RefreshOutcome> {
   }
   const token = await readNextAuthToken(after);
   if (!token?.accessToken || typeof token.expiresAt !== "number") return { status: "rejected" };
-  // The jwt callback keeps the old token when Cognito cannot be reached.
-  if (isExpired(token.expiresAt)) return { status: "unavailable" };
+  // The jwt callback keeps the old token when Cognito (or the registry) cannot be reached.
+  if (isExpired(token.expiresAt) || (token.accessToken === before && (await stillMarked(token)))) {
+    return { status: "unavailable" };
+  }
   const { accessToken, sessionId } = token;
   return { status: "refreshed", kind: "hosted-ui", accessToken, email: token.email ?? undefined, sessionId };
 }

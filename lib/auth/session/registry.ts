@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import {
   needsTouch,
   newSessionTimes,
@@ -10,7 +10,7 @@ import {
   type SessionTimeouts,
 } from "@/lib/auth/session/expiry";
 import type { Database } from "@/lib/db/client";
-import { sessions, type SessionRow } from "@/lib/db/schema";
+import { sessions, userRefreshMarks, type SessionRow } from "@/lib/db/schema";
 
 /**
  * The server-side session registry: data access only. Every lookup is by primary key (or the origin_jti index),
@@ -96,21 +96,64 @@ export async function revokeAllSessions(db: Database, sub: string, now = new Dat
   return revoked.length;
 }
 
+const liveSessionsOf = (sub: string, now: Date) =>
+  and(
+    eq(sessions.sub, sub),
+    isNull(sessions.revokedAt),
+    gt(sessions.idleExpiresAt, now),
+    gt(sessions.absoluteExpiresAt, now),
+  );
+
 /** The user's sessions that could still be used, most recently seen first. */
 export async function listActiveSessions(db: Database, sub: string, now = new Date()): Promise<SessionRow[]> {
-  return db
-    .select()
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.sub, sub),
-        isNull(sessions.revokedAt),
-        gt(sessions.idleExpiresAt, now),
-        gt(sessions.absoluteExpiresAt, now),
-      ),
-    )
-    .orderBy(desc(sessions.lastSeenAt))
-    .limit(100);
+  return db.select().from(sessions).where(liveSessionsOf(sub, now)).orderBy(desc(sessions.lastSeenAt)).limit(100);
+}
+
+/**
+ * After a change to `sub`'s groups at Cognito (call this only once Cognito has made it): every live session's next
+ * request refreshes its tokens, and Bearer tokens issued before `now` are refused. Returns how many sessions were
+ * marked; ended sessions are left alone. One transaction, so the user's mark and the sessions' never disagree.
+ */
+export async function requireRefresh(db: Database, sub: string, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(userRefreshMarks)
+      .values({ sub, markedAt: now })
+      // Never moves back: a late, older mark must not re-admit tokens a newer one refused.
+      .onConflictDoUpdate({
+        target: userRefreshMarks.sub,
+        set: { markedAt: sql`greatest(${userRefreshMarks.markedAt}, excluded.marked_at)` },
+      });
+    const marked = await tx
+      .update(sessions)
+      .set({ refreshRequiredAt: now })
+      .where(liveSessionsOf(sub, now))
+      .returning({ id: sessions.id });
+    return marked.length;
+  });
+}
+
+/**
+ * After a successful refresh: clears the session's mark only if it is still `seen` (read before the refresh), so a
+ * mark set while Cognito was answering survives and the next request refreshes again.
+ */
+export async function clearRefreshMark(db: Database, id: string, seen: Date): Promise<boolean> {
+  const cleared = await db
+    .update(sessions)
+    .set({ refreshRequiredAt: null })
+    .where(and(eq(sessions.id, id), eq(sessions.refreshRequiredAt, seen)))
+    .returning({ id: sessions.id });
+  return cleared.length > 0;
+}
+
+/** The user's newest mark (a primary-key read), for Bearer tokens, which need not belong to any session here. */
+export async function findUserRefreshMark(db: Database, sub: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ markedAt: userRefreshMarks.markedAt })
+    .from(userRefreshMarks)
+    .where(eq(userRefreshMarks.sub, sub))
+    .limit(1);
+  return row?.markedAt ?? null;
 }
 
 /** The session a Cognito sign-in (its origin_jti) belongs to, if this app started it. */

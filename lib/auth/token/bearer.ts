@@ -4,7 +4,8 @@ import { cognitoVerdict } from "@/lib/auth/token/bearer-cognito-check";
 import { CognitoUnavailableError } from "@/lib/auth/cognito-api";
 import { resolveAccessToken, type UserResolution } from "@/lib/auth/current-user";
 import { sessionState } from "@/lib/auth/session/expiry";
-import { findSessionByOrigin } from "@/lib/auth/session/registry";
+import { findSessionByOrigin, findUserRefreshMark } from "@/lib/auth/session/registry";
+import { issuedBeforeMark } from "@/lib/auth/session/refresh-mark";
 import { isDatabaseUnavailable, originJtiOf } from "@/lib/auth/session/app-registry";
 import { getReadyDb } from "@/lib/db/migrate";
 import { getEnv } from "@/lib/env";
@@ -22,10 +23,17 @@ async function sessionEnded(claims: AccessTokenClaims): Promise<boolean> {
   return session !== null && sessionState(session, new Date()) !== "active";
 }
 
+/** Issued before an admin last changed the user's groups: its `cognito:groups` may be stale, the client must refresh. */
+async function predatesUserMark(claims: AccessTokenClaims): Promise<boolean> {
+  return issuedBeforeMark(claims.iat, await findUserRefreshMark(await getReadyDb(), claims.sub));
+}
+
 /** What the registry and (opt-in) Cognito itself say about a token that verified. */
 async function stillHonoured(token: string, claims: AccessTokenClaims): Promise<UserResolution | null> {
   try {
-    if (await sessionEnded(claims)) return { status: "ended", reason: "revoked" };
+    const [ended, predates] = await Promise.all([sessionEnded(claims), predatesUserMark(claims)]);
+    if (ended) return { status: "ended", reason: "revoked" };
+    if (predates) return { status: "expired" };
     const { enabled, ttlMs } = getEnv().bearerCognitoCheck;
     if (!enabled) return null;
     const verdict = await cognitoVerdict(getEnv().cognito, token, { ttlMs, expiresAt: claims.exp });
