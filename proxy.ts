@@ -13,7 +13,7 @@ import { paths } from "@/lib/paths";
  * asks Cerbos itself. Every request it passes on carries its id (X-Request-Id), which the response echoes.
  */
 const SESSION_COOKIE = /^(contacts_session|(__Secure-)?next-auth\.session-token(\.\d+)?)$/;
-const PRIVATE_PREFIXES = [paths.contacts, paths.sessions, paths.audit];
+const PRIVATE_PREFIXES = [paths.contacts, paths.sessions, paths.audit, paths.admin.users];
 
 function isPrivate(pathname: string): boolean {
   return PRIVATE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

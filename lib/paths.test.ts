@@ -49,4 +49,10 @@ describe("paths with query strings", () => {
     expect(paths.contactDetailWith("a/b", { created: true })).toBe("/contacts/a%2Fb?created=1");
     expect(paths.contactDetailWith("c", { saved: true })).toBe("/contacts/c?saved=1");
   });
+
+  it("keeps the admin console's search and Cognito's pagination token in its address", () => {
+    expect(paths.admin.usersWith({})).toBe("/admin/users");
+    expect(paths.admin.usersWith({ q: "", token: "" })).toBe("/admin/users");
+    expect(paths.admin.usersWith({ q: "ali", token: "a+b/c=" })).toBe("/admin/users?q=ali&token=a%2Bb%2Fc%3D");
+  });
 });

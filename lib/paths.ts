@@ -79,4 +79,10 @@ export const paths = {
   apiContact: (id: string) => `/api/contacts/${encodeURIComponent(id)}`,
   /** A contact's shares: GET lists them, PUT `{ email, role }` adds or changes one, DELETE `?email=` revokes one. */
   apiContactShares: (id: string) => `/api/contacts/${encodeURIComponent(id)}/shares`,
+  admin: {
+    users: "/admin/users",
+    /** The console's list: an email prefix, and Cognito's opaque pagination token for the page after the first. */
+    usersWith: (query: { q?: string | undefined; token?: string | undefined }) =>
+      withQuery("/admin/users", { q: query.q || undefined, token: query.token || undefined }),
+  },
 } as const;

@@ -31,10 +31,16 @@ export async function SignedInHeader() {
           Sessions
         </Link>
         {/* Presentation only, from the roles: the Audit page itself asks Cerbos (audit_log "view"). */}
+        {/* The same for Users: the console asks Cerbos (user "view") on the page and again in every action. */}
         {roles.includes("admin") ? (
-          <Link href={paths.audit} className={LINK_CLASSES}>
-            Audit
-          </Link>
+          <>
+            <Link href={paths.audit} className={LINK_CLASSES}>
+              Audit
+            </Link>
+            <Link href={paths.admin.users} className={LINK_CLASSES}>
+              Users
+            </Link>
+          </>
         ) : null}
       </nav>
       <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AdminActionsTable } from "@/app/_components/admin-actions-table";
 import { DecisionsTable } from "@/app/_components/decisions-table";
+import { loadAdminActions } from "@/lib/admin/admin-actions-view";
+import { ADMIN_ACTIONS_SHOWN } from "@/lib/admin/admin-action-record";
 import { requireUser } from "@/lib/auth/current-user";
 import { loadAuditLog } from "@/lib/audit/audit-log-view";
 import { loadOrUnavailable } from "@/lib/pages/load-or-unavailable";
@@ -13,6 +16,8 @@ export default async function AuditPage() {
   const user = await requireUser(paths.audit);
   const view = await loadOrUnavailable(() => loadAuditLog(user), paths.audit, user);
   if (view.status === "forbidden") notFound();
+  const adminActions = await loadOrUnavailable(() => loadAdminActions(user), paths.audit, user);
+  if (adminActions === null) notFound();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Audit</h1>
@@ -43,6 +48,23 @@ export default async function AuditPage() {
           )}
         </>
       )}
+      <section aria-labelledby="admin-actions" className="space-y-3">
+        <h2 id="admin-actions" className="text-lg font-semibold">
+          Admin actions
+        </h2>
+        <p className="text-sm text-slate-600">
+          What admins did to users from the Users page, newest first (the latest {ADMIN_ACTIONS_SHOWN}): refused and
+          failed attempts too. The request id leads to the same request in the app&apos;s log and in the decisions
+          above.
+        </p>
+        {adminActions.length > 0 ? (
+          <AdminActionsTable rows={adminActions} />
+        ) : (
+          <p role="status" className="text-sm text-slate-600">
+            No admin actions yet.
+          </p>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { AuditLogUnavailableError } from "@/lib/audit/read-decision-log";
+import { CognitoUnavailableError } from "@/lib/auth/cognito-client";
 import { AuthorizationUnavailableError } from "@/lib/authz/cerbos-client";
 import { DatabaseUnavailableError } from "@/lib/db/unavailable";
 import { elapsedMs, logRequest, routeOf } from "@/lib/log/request-log";
@@ -10,7 +11,7 @@ import { paths, type UnavailableReason } from "@/lib/paths";
 type LoadOutcome = "loaded" | "nothing" | `unavailable:${UnavailableReason}` | "error";
 
 /**
- * For pages: when Cerbos, the database or the PDP's decision log cannot answer, nothing is shown and the browser lands on a real 503
+ * For pages: when Cerbos, the database, the PDP's decision log or Cognito (the admin console) cannot answer, nothing is shown and the browser lands on a real 503
  * (a server component cannot set its own status). Anything else is a bug and goes to the error page.
  * Logs one line for the load (the user's `sub`, the page, the outcome; "nothing" is a null result, which the pages
  * turn into a 404).
@@ -31,6 +32,7 @@ export async function loadOrUnavailable<T>(
     if (error instanceof AuthorizationUnavailableError) reason = "cerbos";
     else if (error instanceof DatabaseUnavailableError) reason = "database";
     else if (error instanceof AuditLogUnavailableError) reason = "audit";
+    else if (error instanceof CognitoUnavailableError) reason = "cognito";
     else throw error;
     outcome = `unavailable:${reason}`;
   } finally {
