@@ -4,7 +4,7 @@ import type { UserRow } from "@/lib/admin/users-view";
 type UsersTableProps = { rows: UserRow[] };
 
 const HEAD = "px-4 py-2";
-const COLUMNS = ["Email", "Status", "Enabled", "Groups", "Created (UTC)", "Actions"] as const;
+const COLUMNS = ["Email", "Status", "Groups", "Created (UTC)", "Actions"] as const;
 
 /** "2026-12-03T09:10:00.000Z" → "2026-12-03 09:10". */
 const shownDate = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "—");
@@ -33,15 +33,15 @@ export function UsersTable({ rows }: UsersTableProps) {
         <tbody role="rowgroup" className="divide-y divide-slate-100 max-sm:block">
           {rows.map((row) => (
             <tr role="row" key={row.sub} data-user-sub={row.sub} data-email={row.email} className="permissions-row">
-              <th role="rowheader" scope="row" className="permissions-name break-all">
+              <th role="rowheader" scope="row" className="permissions-name">
                 {row.email ?? row.sub}
                 {row.isSelf ? <span className="ml-1 text-xs font-normal text-slate-600">(you)</span> : null}
               </th>
               <td role="cell" data-label="Status" data-column="status" className="permissions-detail">
-                {row.status}
-              </td>
-              <td role="cell" data-label="Enabled" data-column="enabled" className="permissions-detail">
-                {row.enabled ? "Yes" : "No"}
+                <span className="block wrap-anywhere">{row.status}</span>
+                <span data-column="enabled" className={row.enabled ? "text-slate-600" : "font-semibold text-rose-800"}>
+                  {row.enabled ? "Enabled" : "Disabled"}
+                </span>
               </td>
               <td role="cell" data-label="Groups" data-column="groups" className="permissions-detail">
                 {row.groups.length > 0 ? row.groups.join(", ") : "none"}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ManagedUser, UserAction } from "@/lib/authz/user-resources";
+import type { ManagedUser } from "@/lib/authz/user-resources";
 
 /**
  * What the console may ask of one user, and when an action has nothing to do. Pure.
@@ -17,8 +17,19 @@ export const CHANGE_ACTIONS = [
   "disable",
   "enable",
   "reset_password",
-] as const satisfies readonly UserAction[];
+] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/**
+ * The page shows one control per pair: of "Add to admin" and "Remove from admin" only the one that would change
+ * something (the other is a no-op on this user), so each row reads as four decisions, not seven.
+ */
+export const ACTION_PAIRS: readonly (readonly ChangeAction[])[] = [
+  ["add_admin", "remove_admin"],
+  ["add_user", "remove_user"],
+  ["disable", "enable"],
+  ["reset_password"],
+];
 
 export const ACTION_LABELS: Record<ChangeAction, string> = {
   add_admin: "Add to admin",

@@ -1,19 +1,11 @@
 import "server-only";
+import { CHANGE_ACTIONS } from "@/lib/admin/user-action-rules";
 
 /** cerbos/policies/user.yaml: a pool user as the admin console's resource. */
 export const USER_KIND = "user";
 
 /** Every action the console offers per user, in the order the page shows them. */
-export const USER_ACTIONS = [
-  "view",
-  "add_admin",
-  "remove_admin",
-  "add_user",
-  "remove_user",
-  "disable",
-  "enable",
-  "reset_password",
-] as const;
+export const USER_ACTIONS = ["view", ...CHANGE_ACTIONS] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /** The freshly loaded state of a user (AdminGetUser + AdminListGroupsForUser) and the pool's enabled-admin count. */
