@@ -5,6 +5,7 @@ import type { ContactWithPermissions } from "@/lib/contacts/contact-reads";
 import type { ShareRole } from "@/lib/contacts/contact-shares";
 import { ownerLabel } from "@/lib/contacts/contact-view";
 import { paths } from "@/lib/paths";
+import { ResponsiveTable } from "@/app/_components/responsive-table";
 
 type PermissionsTableProps = { contacts: ContactWithPermissions[]; actions: readonly ContactAction[] };
 
@@ -22,7 +23,10 @@ export function Decision({ permission, action }: { permission: ActionDecision; a
   );
 }
 
-const HEAD = "px-4 py-2";
+/** The contact's columns, then one per action. */
+function columnsFor(actions: readonly ContactAction[]): string[] {
+  return ["Contact", "Company", "Owner", "Private", "Shared", ...actions.map(capitalize)];
+}
 
 /** How the contact is shared with the viewer: the data beside the policy's reason ("shared with you as editor"). */
 export function SharedWithYou({ role }: { role: ShareRole }) {
@@ -35,65 +39,33 @@ export function SharedWithYou({ role }: { role: ShareRole }) {
  */
 export function PermissionsTable({ contacts, actions }: PermissionsTableProps) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table role="table" className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
-        <caption className="px-4 py-3 text-left font-semibold text-slate-700 max-sm:block">Permissions</caption>
-        <thead
-          role="rowgroup"
-          className="bg-slate-50 text-left text-xs tracking-wide text-slate-600 uppercase max-sm:sr-only"
-        >
-          <tr role="row">
-            <th role="columnheader" scope="col" className={HEAD}>
-              Contact
-            </th>
-            <th role="columnheader" scope="col" className={HEAD}>
-              Company
-            </th>
-            <th role="columnheader" scope="col" className={HEAD}>
-              Owner
-            </th>
-            <th role="columnheader" scope="col" className={HEAD}>
-              Private
-            </th>
-            <th role="columnheader" scope="col" className={HEAD}>
-              Shared
-            </th>
-            {actions.map((action) => (
-              <th role="columnheader" key={action} scope="col" className={HEAD}>
-                {capitalize(action)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup" className="divide-y divide-slate-100 max-sm:block">
-          {contacts.map((contact) => (
-            <tr role="row" key={contact.id} data-contact-id={contact.id} className="permissions-row">
-              <th role="rowheader" scope="row" className="permissions-name">
-                <Link href={paths.contactDetail(contact.id)} className="text-indigo-700 hover:underline">
-                  {contact.name}
-                </Link>
-              </th>
-              <td role="cell" data-label="Company" className="permissions-detail">
-                {contact.company ?? "—"}
-              </td>
-              <td role="cell" data-label="Owner" className="permissions-detail">
-                {ownerLabel(contact)}
-              </td>
-              <td role="cell" data-label="Private" className="permissions-detail">
-                {contact.isPrivate ? "Yes" : "No"}
-              </td>
-              <td role="cell" data-label="Shared" className="permissions-detail">
-                {contact.sharedWithYou ? <SharedWithYou role={contact.sharedWithYou} /> : "—"}
-              </td>
-              {actions.map((action) => (
-                <td role="cell" key={action} data-label={capitalize(action)} className="permissions-cell">
-                  <Decision permission={contact.permissions[action]} action={action} />
-                </td>
-              ))}
-            </tr>
+    <ResponsiveTable caption="Permissions" columns={columnsFor(actions)}>
+      {contacts.map((contact) => (
+        <tr role="row" key={contact.id} data-contact-id={contact.id} className="permissions-row">
+          <th role="rowheader" scope="row" className="permissions-name">
+            <Link href={paths.contactDetail(contact.id)} className="text-indigo-700 hover:underline">
+              {contact.name}
+            </Link>
+          </th>
+          <td role="cell" data-label="Company" className="permissions-detail">
+            {contact.company ?? "—"}
+          </td>
+          <td role="cell" data-label="Owner" className="permissions-detail">
+            {ownerLabel(contact)}
+          </td>
+          <td role="cell" data-label="Private" className="permissions-detail">
+            {contact.isPrivate ? "Yes" : "No"}
+          </td>
+          <td role="cell" data-label="Shared" className="permissions-detail">
+            {contact.sharedWithYou ? <SharedWithYou role={contact.sharedWithYou} /> : "—"}
+          </td>
+          {actions.map((action) => (
+            <td role="cell" key={action} data-label={capitalize(action)} className="permissions-cell">
+              <Decision permission={contact.permissions[action]} action={action} />
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </ResponsiveTable>
   );
 }
