@@ -42,7 +42,9 @@ export async function changeInCognito(target: PoolUser, action: ChangeAction): P
  * What the change means for the user's sessions, after the lock's transaction has committed (the session registry is
  * written through its own connection). Groups live in the access token: a group change marks the sessions so their
  * next request refreshes and sees the new groups. A disabled user is signed out now, in the registry (every
- * instance's next request) and in Cognito (no refresh token renews anything).
+ * instance's next request) and in Cognito (no refresh token renews anything). So is a user who must choose a new
+ * password: a reset usually means the old one is known to someone else, and a session signed in with it must not
+ * outlive it.
  */
 export async function applyToSessions(sub: string, action: ChangeAction): Promise<string> {
   switch (action) {
@@ -52,13 +54,13 @@ export async function applyToSessions(sub: string, action: ChangeAction): Promis
     case "remove_user":
       await requireUserRefresh(sub);
       return "sessions refresh at their next request";
-    case "disable": {
+    case "disable":
+    case "reset_password": {
       const revoked = await revokeAllUserSessions(sub);
       await signOutEverywhere(sub);
       return `${revoked} session${revoked === 1 ? "" : "s"} revoked; signed out of Cognito`;
     }
     case "enable":
-    case "reset_password":
       return "";
   }
 }

@@ -84,10 +84,10 @@ describe("runUserAction for an admin", () => {
     expect(row?.revokedAt).toBeNull();
   });
 
-  it("revokes every session of a user it disables", async () => {
+  it.each(["disable", "reset_password"] as const)("revokes every session of a user on %s", async (action) => {
     const target = await createPoolUser(stack, ["user"]);
     const [one, two] = [await openSession(target.sub), await openSession(target.sub)];
-    expect(await runUserAction(admin, { sub: target.sub, action: "disable" })).toMatchObject({ status: "done" });
+    expect(await runUserAction(admin, { sub: target.sub, action })).toMatchObject({ status: "done" });
     const db = await getReadyDb();
     const rows = await db.select().from(sessions).where(eq(sessions.sub, target.sub));
     expect(rows.map((row) => row.id).sort()).toEqual([one.id, two.id].sort());
