@@ -20,8 +20,8 @@ const REASONS = {
     detail: "The authorization service's decision log cannot be read right now. Nothing was changed.",
   },
   cognito: {
-    title: "Sign-in is unavailable",
-    detail: "Cognito is not answering, so your session cannot be checked. Nothing was changed.",
+    title: "Cognito is unavailable",
+    detail: "Cognito is not answering, so your session or the user pool cannot be read right now. Nothing was changed.",
   },
 } as const;
 

@@ -4,7 +4,7 @@ import { paths } from "@/lib/paths";
 const TITLES = {
   cerbos: "Authorization is unavailable",
   database: "The database is unavailable",
-  cognito: "Sign-in is unavailable",
+  cognito: "Cognito is unavailable",
 } as const;
 
 export type UnavailableReason = keyof typeof TITLES;

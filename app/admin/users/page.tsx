@@ -31,7 +31,8 @@ export default async function AdminUsersPage({ searchParams }: AdminUsersPagePro
       <p className="text-sm text-slate-600">
         The user pool&apos;s accounts and their groups. Cerbos decides every action on the user as Cognito has it right
         now: nobody removes their own admin role or disables themselves, and the last enabled admin keeps the role. A
-        changed group takes effect at the user&apos;s next request; a disabled user is signed out at once.
+        changed group takes effect at the user&apos;s next request; a disabled user, or one who must choose a new
+        password, is signed out at once.
       </p>
       <SearchForm
         query={view.q}
