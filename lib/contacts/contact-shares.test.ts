@@ -9,7 +9,7 @@ import {
   shareListsFromShares,
   upsertShare,
 } from "@/lib/contacts/contact-shares";
-import { insertContact } from "@/lib/contacts/contact-store";
+import { insertContact, updateContactAtVersion } from "@/lib/contacts/contact-store";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { contacts, users } from "@/lib/db/schema";
 import { recordUsers } from "@/lib/db/user-directory";
@@ -55,6 +55,25 @@ describe.each(backends)("contact shares on $name", (backend) => {
     expect(await removeShare(t.db, one.id, "sub-bob")).toBe(true);
     expect(await removeShare(t.db, one.id, "sub-bob")).toBe(false);
     expect((await shareListsFor(t.db, [one.id])).get(one.id)).toEqual({ viewers: [], editors: ["sub-carol"] });
+  });
+
+  it("moves the contact to a new version when it takes a right away, so a write authorized before fails", async () => {
+    const one = await insertContact(t.db, "sub-alice", { ...fields, name: "One" });
+    const share = { contactId: one.id, sharedBy: "sub-alice" };
+    const versionOf = async () => (await t.db.select().from(contacts)).find((row) => row.id === one.id)?.version;
+    await upsertShare(t.db, { ...share, sub: "sub-bob", role: "viewer" });
+    await upsertShare(t.db, { ...share, sub: "sub-bob", role: "editor" });
+    expect(await versionOf()).toBe(one.version);
+    // bob's save was authorized at this version, as an editor; the downgrade lands before the write.
+    await upsertShare(t.db, { ...share, sub: "sub-bob", role: "viewer" });
+    expect(await updateContactAtVersion(t.db, one.id, one.version, { ...fields, name: "bob was here" })).toBeNull();
+    await upsertShare(t.db, { ...share, sub: "sub-bob", role: "editor" });
+    const current = await versionOf();
+    expect(await removeShare(t.db, one.id, "sub-bob")).toBe(true);
+    expect(await updateContactAtVersion(t.db, one.id, current!, { ...fields, name: "bob was here" })).toBeNull();
+    expect(await versionOf()).toBe(current! + 1);
+    expect(await removeShare(t.db, one.id, "sub-bob")).toBe(false);
+    expect(await versionOf()).toBe(current! + 1);
   });
 
   it("finds sharees by email in the directory only, whatever the case", async () => {

@@ -126,6 +126,7 @@ export async function upsertShare(
         .update(contactShares)
         .set({ role: share.role, sharedBy: share.sharedBy, sharedAt: sql`now()` })
         .where(thisShare);
+      if (existing.role === "editor") await bumpVersion(tx, share.contactId);
       return "changed";
     }
     const [shares] = await tx
@@ -138,11 +139,26 @@ export async function upsertShare(
   });
 }
 
+/**
+ * Taking a right away (a revoke, editor → viewer) moves the contact to a new version. A write is authorized on the
+ * contact and its shares as loaded, then made only at the version it loaded: so an editor's save authorized in the
+ * instant before the revoke fails its version check (409) instead of landing after it. Granting needs no bump.
+ */
+async function bumpVersion(tx: Pick<Database, "update">, contactId: string): Promise<void> {
+  await tx
+    .update(contacts)
+    .set({ version: sql`${contacts.version} + 1` })
+    .where(eq(contacts.id, contactId));
+}
+
 /** Revokes one share; false when there was none. */
 export async function removeShare(db: Database, contactId: string, sub: string): Promise<boolean> {
-  const removed = await db
-    .delete(contactShares)
-    .where(and(eq(contactShares.contactId, contactId), eq(contactShares.sub, sub)))
-    .returning({ sub: contactShares.sub });
-  return removed.length > 0;
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(contactShares)
+      .where(and(eq(contactShares.contactId, contactId), eq(contactShares.sub, sub)))
+      .returning({ sub: contactShares.sub });
+    if (removed.length > 0) await bumpVersion(tx, contactId);
+    return removed.length > 0;
+  });
 }
