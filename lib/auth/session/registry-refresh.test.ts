@@ -48,6 +48,14 @@ describe.each(testBackends(process.env.TEST_DATABASE_URL))("session refresh mark
     expect(await requireRefresh(t.db, "sub-nobody", at(HOUR))).toBe(0);
   });
 
+  it("gives a session registered after the mark the user's mark, so tokens issued before it still refresh", async () => {
+    expect((await createSession(t.db, alice, timeouts, start)).refreshRequiredAt).toBeNull();
+    await requireRefresh(t.db, alice.sub, at(HOUR));
+    const late = await createSession(t.db, alice, timeouts, at(HOUR + 1));
+    expect(late.refreshRequiredAt).toEqual(at(HOUR));
+    expect((await createSession(t.db, bob, timeouts, at(HOUR + 1))).refreshRequiredAt).toBeNull();
+  });
+
   it("keeps the user's newest mark, also for a user without sessions, and never moves it back", async () => {
     expect(await findUserRefreshMark(t.db, alice.sub)).toBeNull();
     await requireRefresh(t.db, alice.sub, at(HOUR));

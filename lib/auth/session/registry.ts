@@ -28,8 +28,19 @@ export function newSessionId(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/**
+ * A new session starts with its user's refresh mark, if any: tokens obtained before an admin changed the user but
+ * registered after requireRefresh marked the live sessions would otherwise keep the old groups. The mark only
+ * refreshes tokens issued before it (refresh-mark.ts), so a fresh sign-in is unaffected.
+ */
 export async function createSession(db: Database, input: NewSession, timeouts: SessionTimeouts, now = new Date()) {
-  const row = { id: newSessionId(), ...input, originJti: input.originJti ?? null, ...newSessionTimes(now, timeouts) };
+  const row = {
+    id: newSessionId(),
+    ...input,
+    originJti: input.originJti ?? null,
+    refreshRequiredAt: sql`(select ${userRefreshMarks.markedAt} from ${userRefreshMarks} where ${userRefreshMarks.sub} = ${input.sub})`,
+    ...newSessionTimes(now, timeouts),
+  };
   const [created] = await db.insert(sessions).values(row).returning();
   if (!created) throw new Error("the session row was not created");
   return created;
