@@ -94,7 +94,10 @@ test.describe("shared with bob (needs the shared_viewer / shared_editor rules)",
     const aliceApi = await apiAs("alice");
     const contact = await aliceApi.createOk({ name: uniqueName("shared"), notes: "original", isPrivate: true });
     const alicePage = await pageAs("alice");
-    await new ContactDetailPage(alicePage).goto(contact.id);
+    const aliceDetail = new ContactDetailPage(alicePage);
+    await aliceDetail.goto(contact.id);
+    // The owner's "What you may do" includes sharing, with the policy's reason.
+    await expect(aliceDetail.decisions.locator('[data-action="share"]')).toHaveAttribute("data-allowed", "true");
     const aliceSharing = new SharingSection(alicePage);
     await aliceSharing.share(bob.email, "viewer");
     await expect(aliceSharing.status).toHaveText(`Shared with ${bob.email} as viewer.`);
@@ -113,6 +116,7 @@ test.describe("shared with bob (needs the shared_viewer / shared_editor rules)",
     await expect(detail.heading(contact.name)).toBeVisible();
     await expect(detail.editLink).toHaveCount(0);
     await expect(detail.deleteLink).toHaveCount(0);
+    await expect(detail.decisions.locator('[data-action="share"]')).toHaveAttribute("data-allowed", "false");
     const bobSharing = new SharingSection(bobPage);
     await expect(bobSharing.yourShare).toHaveText(
       new RegExp(`^Shared with you as viewer by ${escaped(alice.email)} on `),

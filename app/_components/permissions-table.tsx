@@ -14,7 +14,7 @@ function capitalize(word: string): string {
 }
 
 /** "Allowed" or "Denied", and the rule or role that decided, as Cerbos reported it. */
-export function Decision({ permission, action }: { permission: ActionDecision; action: ContactAction }) {
+export function Decision({ permission, action }: { permission: ActionDecision; action: ContactAction | "share" }) {
   return (
     <span data-action={action} data-allowed={permission.allowed} className="decision">
       <span className="decision-badge">{permission.allowed ? "Allowed" : "Denied"}</span>

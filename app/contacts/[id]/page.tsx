@@ -71,13 +71,19 @@ export default async function ContactPage({ params, searchParams }: ContactPageP
         <h2 id="permissions-heading" className="mb-3 text-sm font-semibold text-slate-700">
           What you may do, and why
         </h2>
-        <ul className="grid grid-cols-3 gap-3">
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {CONTACT_ACTIONS.map((action) => (
             <li key={action} className="space-y-1">
               <p className="text-xs uppercase tracking-wide text-slate-500">{action}</p>
               <Decision permission={permissions[action]} action={action} />
             </li>
           ))}
+          {sharing ? (
+            <li className="space-y-1">
+              <p className="text-xs uppercase tracking-wide text-slate-500">share</p>
+              <Decision permission={sharing.access.share} action="share" />
+            </li>
+          ) : null}
         </ul>
       </section>
       {sharing ? <SharingSection contactId={contact.id} sharing={sharing} /> : null}
