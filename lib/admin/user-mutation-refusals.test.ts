@@ -17,6 +17,8 @@ import { getReadyDb, migrateDatabase } from "@/lib/db/migrate";
 import { adminActions } from "@/lib/db/schema";
 import { type ConsoleStack, createPoolUser, identityOf, startConsoleStack, subOf } from "@/lib/testing/admin-console";
 import { startTcpProxy, type TcpProxy } from "@/lib/testing/tcp-proxy";
+import type { ChangeAction } from "@/lib/admin/user-action-rules";
+import type { CurrentUser } from "@/lib/auth/current-user";
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const schema = `test_${randomBytes(6).toString("hex")}`;
@@ -64,6 +66,11 @@ async function enabled(sub: string) {
   return (await stack.cognito.send(new AdminGetUserCommand({ UserPoolId: stack.h.userPoolId, Username: sub }))).Enabled;
 }
 
+/** The action is refused with the policy's reason, as the page shows it. */
+async function expectRefused(actor: CurrentUser, sub: string, action: ChangeAction, message: string) {
+  expect(await runUserAction(actor, { sub, action })).toEqual({ status: "refused", message });
+}
+
 async function outcomes(targetSub: string) {
   const db = await getReadyDb();
   const rows = await db.select().from(adminActions).where(eq(adminActions.targetSub, targetSub));
@@ -89,14 +96,8 @@ describe("runUserAction refuses", () => {
 
   it("an admin's own demotion and disabling, with the policy's reason", async () => {
     await createPoolUser(stack, ["admin"]); // a second enabled admin: "last admin" is not the reason here
-    expect(await runUserAction(admin, { sub: admin.sub, action: "remove_admin" })).toEqual({
-      status: "refused",
-      message: "Refused: you cannot remove your own admin role.",
-    });
-    expect(await runUserAction(admin, { sub: admin.sub, action: "disable" })).toEqual({
-      status: "refused",
-      message: "Refused: you cannot disable yourself.",
-    });
+    await expectRefused(admin, admin.sub, "remove_admin", "Refused: you cannot remove your own admin role.");
+    await expectRefused(admin, admin.sub, "disable", "Refused: you cannot disable yourself.");
     expect(await groupsOf(admin.sub)).toContain("admin");
     expect(await enabled(admin.sub)).toBe(true);
   });
@@ -106,14 +107,8 @@ describe("runUserAction refuses", () => {
     // An admin by their token, but disabled in Cognito since: the pool has one enabled admin, `solo.keeper`.
     const actor = await createPoolUser(stack, ["admin"], { disabled: true });
     const stale = identityOf(actor.sub, actor.email, ["admin"]);
-    expect(await runUserAction(stale, { sub: solo.keeper, action: "remove_admin" })).toEqual({
-      status: "refused",
-      message: "Refused: the last enabled admin cannot lose the role.",
-    });
-    expect(await runUserAction(stale, { sub: solo.keeper, action: "disable" })).toEqual({
-      status: "refused",
-      message: "Refused: the last enabled admin cannot be disabled.",
-    });
+    await expectRefused(stale, solo.keeper, "remove_admin", "Refused: the last enabled admin cannot lose the role.");
+    await expectRefused(stale, solo.keeper, "disable", "Refused: the last enabled admin cannot be disabled.");
     expect(await groupsOf(solo.keeper)).toContain("admin");
     await solo.restore();
   });
