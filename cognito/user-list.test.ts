@@ -26,6 +26,12 @@ describe("parseUserFilter", () => {
     for (const bad of ['email = "a"  "b"', 'email = "a\\"', '= "a"', 'email == "a"'])
       expect(() => parseUserFilter(bad)).toThrow("Error while parsing filter.");
   });
+
+  it("refuses a filter over Cognito's 256 characters, as its request validation does", () => {
+    const filter = (length: number) => `email ^= "${"a".repeat(length - 11)}"`;
+    expect(parseUserFilter(filter(256))(user("u1", "a".repeat(245)))).toBe(true);
+    expect(() => parseUserFilter(filter(257))).toThrow("Member must have length less than or equal to 256");
+  });
 });
 
 describe("pageSize and pageOf", () => {

@@ -33,8 +33,16 @@ const FILTER_FIELDS: Record<string, { field: Field; caseless?: boolean }> = {
 
 const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/;
 
+/** Cognito's UserFilterType: a longer Filter fails the request's validation. */
+export const MAX_FILTER_LENGTH = 256;
+
 /** A predicate for `filter` (empty: every user); InvalidParameterException for anything else. */
 export function parseUserFilter(filter: string | undefined): (user: User) => boolean {
+  if (filter !== undefined && filter.length > MAX_FILTER_LENGTH) {
+    throw new InvalidParameterError(
+      `1 validation error detected: Value at 'filter' failed to satisfy constraint: Member must have length less than or equal to ${MAX_FILTER_LENGTH}`,
+    );
+  }
   if (!filter?.trim()) return () => true;
   const match = FILTER.exec(filter);
   if (!match) throw new InvalidParameterError("Error while parsing filter.");

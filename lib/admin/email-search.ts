@@ -6,14 +6,18 @@ import { plainText } from "@/lib/text-input";
  * Cognito's filter grammar has no documented escape, so a quote or a backslash is refused rather than escaped: a
  * quote would end the value and let the rest of the input become filter syntax.
  */
-export const EMAIL_SEARCH_MAX = 254;
+// Cognito refuses a ListUsers Filter longer than 256 characters (InvalidParameterException, which the view would read
+// as an expired page link), and `email ^= ""` takes 11 of them: 245, below an email address's 254.
+const COGNITO_FILTER_MAX = 256;
+const filterOf = (prefix: string) => `email ^= "${prefix}"`;
+export const EMAIL_SEARCH_MAX = COGNITO_FILTER_MAX - filterOf("").length;
 
 export const emailSearchSchema = plainText("The search")
   .transform((value) => value.trim())
   .pipe(
     z
       .string()
-      .max(EMAIL_SEARCH_MAX, `The search is longer than an email address can be (${EMAIL_SEARCH_MAX} characters).`)
+      .max(EMAIL_SEARCH_MAX, `The search is longer than Cognito can search for (${EMAIL_SEARCH_MAX} characters).`)
       .refine((value) => !/["\\]/.test(value), 'The search cannot contain a quote (") or a backslash (\\).'),
   );
 
@@ -27,5 +31,5 @@ export function parseEmailSearch(raw: unknown): EmailSearch {
 
 /** Undefined for an empty prefix: ListUsers without a filter lists everyone. */
 export function listUsersFilter(prefix: string): string | undefined {
-  return prefix === "" ? undefined : `email ^= "${prefix}"`;
+  return prefix === "" ? undefined : filterOf(prefix);
 }

@@ -31,7 +31,8 @@ export type UserActionResult =
  */
 export const ADMIN_CONSOLE_LOCK_KEY = 7_310_010;
 
-type Decided = { result: UserActionResult; target?: PoolUser; effect?: ChangeEffect; detail: string };
+/** `uncertain`: Cognito was asked to change the user and did not answer; the change may have been made. */
+type Decided = { result: UserActionResult; target?: PoolUser; effect?: ChangeEffect; detail: string; uncertain?: true };
 
 /** Under the lock: reload the target and the count from Cognito, ask Cerbos about them, then change Cognito. */
 async function decideAndChange(principal: ContactPrincipal, input: UserActionInput): Promise<Decided> {
@@ -62,7 +63,12 @@ async function decideAndChange(principal: ContactPrincipal, input: UserActionInp
       detail: effect.detail,
     };
   } catch (error) {
-    if (error instanceof CognitoUnavailableError) throw error;
+    if (error instanceof CognitoUnavailableError) {
+      // The request may have reached Cognito and only its answer been lost: a removal or a disabling that did land
+      // must still reach the user's sessions (followThrough), and the record must not say nothing changed.
+      const detail = "Cognito did not answer; the change may have been made";
+      return { result: { status: "unavailable", reason: "cognito" }, target, detail, uncertain: true };
+    }
     // Cognito refused the change itself (its password policy, a group that does not exist): nothing was changed.
     const detail = `Cognito refused it (${errorName(error)})`;
     return { result: { status: "failed", message: `${detail}; nothing was changed.` }, target, detail };
@@ -89,9 +95,13 @@ async function decide(principal: ContactPrincipal, input: UserActionInput): Prom
   });
 }
 
-/** After the commit: a change Cognito made but whose sessions step failed is reported as failed, and why. */
+/**
+ * After the commit: a change Cognito made (or may have made) reaches the user's sessions; one whose sessions step
+ * failed is reported as failed, and why. Marking or revoking sessions for a change that did not land only costs the
+ * user a refresh or a sign-in; skipping it for one that did would leave a removed admin their admin session.
+ */
 async function followThrough(decided: Decided, input: UserActionInput): Promise<Decided> {
-  if (decided.result.status !== "done") return decided;
+  if (decided.result.status !== "done" && !decided.uncertain) return decided;
   try {
     const sessions = await applyToSessions(input.sub, input.action);
     return sessions ? { ...decided, detail: `${decided.detail}; ${sessions}` } : decided;

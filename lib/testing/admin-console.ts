@@ -58,21 +58,32 @@ export function identityOf(sub: string, email: string, groups: string[]): Curren
   return { sub, username: sub, email, groups, claims, via: "bearer" };
 }
 
-/** A confirmed throwaway user in `groups`, optionally disabled; returns its email, sub and password. */
-export async function createPoolUser(stack: ConsoleStack, groups: string[] = [], options: { disabled?: boolean } = {}) {
+export type PoolUserOptions = {
+  disabled?: boolean;
+  /** Instead of a random `it-…@example.com`: searches need emails sharing a prefix. */
+  email?: string;
+  /** Left with its temporary password (FORCE_CHANGE_PASSWORD) instead of a permanent one (CONFIRMED). */
+  temporary?: boolean;
+};
+
+/** A throwaway user in `groups` (confirmed unless `temporary`, optionally disabled); its email, sub and password. */
+export async function createPoolUser(stack: ConsoleStack, groups: string[] = [], options: PoolUserOptions = {}) {
   const UserPoolId = stack.h.userPoolId;
-  const email = `it-${randomUUID().slice(0, 8)}@example.com`;
+  const email = options.email ?? `it-${randomUUID().slice(0, 8)}@example.com`;
   const password = `Pw#${randomUUID().slice(0, 8)}Aa1`;
   const attributes = [
     { Name: "email", Value: email },
     { Name: "email_verified", Value: "true" },
   ];
-  await stack.cognito.send(
-    new AdminCreateUserCommand({ UserPoolId, Username: email, MessageAction: "SUPPRESS", UserAttributes: attributes }),
-  );
-  await stack.cognito.send(
-    new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }),
-  );
+  const created = { UserPoolId, Username: email, MessageAction: "SUPPRESS" as const, UserAttributes: attributes };
+  if (options.temporary) {
+    await stack.cognito.send(new AdminCreateUserCommand({ ...created, TemporaryPassword: password }));
+  } else {
+    await stack.cognito.send(new AdminCreateUserCommand(created));
+    await stack.cognito.send(
+      new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }),
+    );
+  }
   for (const GroupName of groups) {
     await stack.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName }));
   }

@@ -14,7 +14,8 @@ export type CountingProxy = {
   close(): Promise<void>;
 };
 
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+/** Listens on 127.0.0.1:`port` (0, the default: any free port). */
+export async function startCountingProxy(target: string, port = 0): Promise<CountingProxy> {
   const upstream = new URL(target);
   let counts: Record<string, number> = {};
   const server = createServer((incoming, outgoing) => {
@@ -30,7 +31,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     forwarded.on("error", () => outgoing.destroy());
     incoming.pipe(forwarded);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("Expected a TCP address");
   return {
