@@ -3,7 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runUserAction } from "@/lib/admin/user-mutation";
+import { runUserAction, type UserActionResult } from "@/lib/admin/user-mutation";
 import { ACTION_LABELS } from "@/lib/admin/user-action-rules";
 import { getActingUser } from "@/lib/auth/acting-user";
 import { paths } from "@/lib/paths";
@@ -16,11 +16,23 @@ import { paths } from "@/lib/paths";
 export type UserActionState =
   | { status: "idle" }
   | { status: "done"; message: string; temporaryPassword?: string }
-  | { status: "error"; code: 400 | 401 | 403 | 404 | 409; message: string };
+  | { status: "error"; code: 400 | 401 | 403 | 404 | 409 | 503; message: string };
 
 function text(formData: FormData, name: string): string | undefined {
   const value = formData.get(name);
   return typeof value === "string" ? value : undefined;
+}
+
+/** What is known when the change may have landed, or did but its sessions step failed: never "nothing changed". */
+function uncertainMessage(result: Extract<UserActionResult, { status: "unavailable" }>): string {
+  const change =
+    result.changed === "maybe"
+      ? "Cognito did not answer in time: the change may have been made."
+      : "The change was made in Cognito.";
+  const sessions = result.sessionsUpdated
+    ? "To be safe, the user's sessions were refreshed or ended as if it had."
+    : `The user's sessions could not be updated (${result.reason} unavailable): they keep their tokens until these expire.`;
+  return `${change} ${sessions} Reload the page to see the user as Cognito has it now.`;
 }
 
 export async function userAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
@@ -37,7 +49,9 @@ export async function userAction(_previous: UserActionState, formData: FormData)
         : { status: "done", message };
     }
     case "unavailable":
-      // Nothing was decided: the 503 page, with a way back to the console.
+      // Nothing was decided or changed: the 503 page, with a way back to the console. When the change may have
+      // landed, that page's "nothing was changed" would be false: the row says what is known instead.
+      if (result.changed) return { status: "error", code: 503, message: uncertainMessage(result) };
       redirect(paths.unavailableWith({ reason: result.reason, returnTo: paths.admin.users }));
     case "invalid":
       return { status: "error", code: 400, message: result.message };

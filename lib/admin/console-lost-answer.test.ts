@@ -56,7 +56,7 @@ describe("a change whose answer from Cognito is lost", () => {
     const target = await withSession(["admin"]);
     proxy.dropAnswersTo(["AdminRemoveUserFromGroup"]);
     const result = await runUserAction(admin, { sub: target.sub, action: "remove_admin" });
-    expect(result).toEqual({ status: "unavailable", reason: "cognito" });
+    expect(result).toEqual({ status: "unavailable", reason: "cognito", changed: "maybe", sessionsUpdated: true });
     const groups = await stack.cognito.send(
       new AdminListGroupsForUserCommand({ UserPoolId: stack.h.userPoolId, Username: target.sub }),
     );
@@ -71,7 +71,7 @@ describe("a change whose answer from Cognito is lost", () => {
     const target = await withSession(["user"]);
     proxy.dropAnswersTo(["AdminDisableUser"]);
     const result = await runUserAction(admin, { sub: target.sub, action: "disable" });
-    expect(result).toEqual({ status: "unavailable", reason: "cognito" });
+    expect(result).toEqual({ status: "unavailable", reason: "cognito", changed: "maybe", sessionsUpdated: true });
     const user = await stack.cognito.send(
       new AdminGetUserCommand({ UserPoolId: stack.h.userPoolId, Username: target.sub }),
     );

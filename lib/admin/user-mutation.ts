@@ -23,7 +23,9 @@ export type UserActionResult =
   | { status: "not-found" }
   | { status: "refused"; message: string }
   | { status: "failed"; message: string }
-  | { status: "unavailable"; reason: "cerbos" | "database" | "cognito" };
+  | { status: "unavailable"; reason: UnavailableReason; changed?: "maybe" | "yes"; sessionsUpdated?: boolean };
+
+type UnavailableReason = "cerbos" | "database" | "cognito";
 
 /**
  * One fixed key for every console change, on every instance: the enabled-admin count a check relies on cannot change
@@ -67,7 +69,8 @@ async function decideAndChange(principal: ContactPrincipal, input: UserActionInp
       // The request may have reached Cognito and only its answer been lost: a removal or a disabling that did land
       // must still reach the user's sessions (followThrough), and the record must not say nothing changed.
       const detail = "Cognito did not answer; the change may have been made";
-      return { result: { status: "unavailable", reason: "cognito" }, target, detail, uncertain: true };
+      const result = { status: "unavailable", reason: "cognito", changed: "maybe" } as const;
+      return { result, target, detail, uncertain: true };
     }
     // Cognito refused the change itself (its password policy, a group that does not exist): nothing was changed.
     const detail = `Cognito refused it (${errorName(error)})`;
@@ -104,13 +107,15 @@ async function followThrough(decided: Decided, input: UserActionInput): Promise<
   if (decided.result.status !== "done" && !decided.uncertain) return decided;
   try {
     const sessions = await applyToSessions(input.sub, input.action);
-    return sessions ? { ...decided, detail: `${decided.detail}; ${sessions}` } : decided;
+    const result =
+      decided.result.status === "unavailable" ? { ...decided.result, sessionsUpdated: true } : decided.result;
+    return { ...decided, result, detail: sessions ? `${decided.detail}; ${sessions}` : decided.detail };
   } catch (error) {
     const reason = unavailableReason(error);
     if (!reason) throw error;
     return {
       ...decided,
-      result: { status: "unavailable", reason },
+      result: { status: "unavailable", reason, changed: decided.uncertain ? "maybe" : "yes", sessionsUpdated: false },
       detail: `${decided.detail}, but the sessions step failed (${reason} unavailable)`,
     };
   }
@@ -147,7 +152,7 @@ export async function runUserAction(user: CurrentUser | null, raw: unknown): Pro
   return decided.result;
 }
 
-function unavailableReason(error: unknown): "cerbos" | "database" | "cognito" | undefined {
+function unavailableReason(error: unknown): UnavailableReason | undefined {
   if (error instanceof AuthorizationUnavailableError) return "cerbos";
   if (error instanceof CognitoUnavailableError) return "cognito";
   if (error instanceof DatabaseUnavailableError) return "database";
