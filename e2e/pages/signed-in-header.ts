@@ -10,6 +10,8 @@ export class SignedInHeader {
   readonly appName: Locator;
   readonly contactsLink: Locator;
   readonly sessionsLink: Locator;
+  /** Admins only: the console (/admin/users). */
+  readonly usersLink: Locator;
   readonly user: Locator;
   readonly signOutButton: Locator;
 
@@ -19,6 +21,7 @@ export class SignedInHeader {
     this.appName = nav.getByRole("link", { name: APP_NAME, exact: true });
     this.contactsLink = nav.getByRole("link", { name: "Contacts", exact: true });
     this.sessionsLink = nav.getByRole("link", { name: "Sessions", exact: true });
+    this.usersLink = nav.getByRole("link", { name: "Users", exact: true });
     this.user = this.root.getByTestId("signed-in-user");
     this.signOutButton = this.root.getByRole("button", { name: "Sign out", exact: true });
   }

@@ -7,6 +7,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminDisableUserCommand,
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { Pool } from "pg";
@@ -30,6 +31,19 @@ export async function subOfTestUser(email: string): Promise<string> {
   const sub = user.UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
   if (!sub) throw new Error(`no sub for ${email}`);
   return sub;
+}
+
+/** What Cognito itself holds for a user: the console's page is never the evidence that nothing changed. */
+export async function cognitoStateOf(email: string): Promise<{ enabled: boolean; status: string; groups: string[] }> {
+  const [user, groups] = await Promise.all([
+    cognito().send(new AdminGetUserCommand(ref(email))),
+    cognito().send(new AdminListGroupsForUserCommand(ref(email))),
+  ]);
+  return {
+    enabled: user.Enabled ?? false,
+    status: user.UserStatus ?? "",
+    groups: (groups.Groups ?? []).map((group) => group.GroupName ?? "").sort(),
+  };
 }
 
 export async function addTestUserToGroup(email: string, group: string): Promise<void> {

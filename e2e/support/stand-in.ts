@@ -120,10 +120,14 @@ export type TestUser = { email: string; password: string };
 /**
  * A user of this test alone, so tests that end sessions or answer a one-time challenge do not disturb the
  * seeded personas. `temporary: true` leaves it in FORCE_CHANGE_PASSWORD (NEW_PASSWORD_REQUIRED on sign-in).
+ * `prefix` starts the email ("e2e-<prefix>-…"), so a search for it finds one test's users and nobody else.
  */
-export async function createTestUser(options: { group?: string; temporary?: boolean } = {}): Promise<TestUser> {
+export async function createTestUser(
+  options: { group?: string; temporary?: boolean; prefix?: string } = {},
+): Promise<TestUser> {
   const ids = readStandInIds();
-  const email = `e2e-${randomUUID().slice(0, 12)}@example.com`;
+  const start = options.prefix ? `e2e-${options.prefix}-` : "e2e-";
+  const email = `${start}${randomUUID().slice(0, 12)}@example.com`;
   const password = `Tmp#${randomUUID().slice(0, 8)}Aa1`;
   await cognito().send(
     new AdminCreateUserCommand({

@@ -4,7 +4,7 @@ import { AdminGetUserCommand, AdminListGroupsForUserCommand } from "@aws-sdk/cli
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runUserAction } from "@/lib/admin/user-mutation";
-import { createSession } from "@/lib/auth/session/registry";
+import { createSession, findUserRefreshMark } from "@/lib/auth/session/registry";
 import { closeDatabase } from "@/lib/db/client";
 import { getReadyDb } from "@/lib/db/migrate";
 import { adminActions, sessions } from "@/lib/db/schema";
@@ -93,6 +93,8 @@ describe("runUserAction for an admin", () => {
     expect(rows.map((row) => row.id).sort()).toEqual([one.id, two.id].sort());
     expect(rows.every((row) => row.revokedAt instanceof Date)).toBe(true);
     expect((await recorded(target.sub)).at(-1)?.detail).toMatch(/2 sessions revoked/);
+    // The Bearer tokens the user already holds are refused too (lib/auth/token/bearer.ts reads this mark).
+    expect(await findUserRefreshMark(db, target.sub)).toBeInstanceOf(Date);
   });
 
   it("refuses an action that would change nothing, and changes nothing", async () => {
