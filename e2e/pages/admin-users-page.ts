@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { paths } from "@/lib/paths";
-import type { ChangeAction } from "@/lib/admin/user-action-rules";
+import { ACTION_LABELS, type ChangeAction } from "@/lib/admin/user-action-rules";
 import { waitForHydration } from "@/e2e/support/forms";
 
 /** The admin console (/admin/users): one row per user, one form per row, one control per action pair. */
@@ -65,9 +65,13 @@ export class AdminUsersPage {
     await this.button(email, action).click();
   }
 
-  /** Clicks and waits for the outcome to say it was done. */
+  /**
+   * Clicks and waits for the outcome to say that this action was done: the row keeps its previous outcome until the
+   * new one arrives, so "done" alone could be the last action's and the test would race the server.
+   */
   async run(email: string, action: ChangeAction): Promise<void> {
     await this.click(email, action);
+    await expect(this.outcome(email).locator("p").first()).toHaveText(`${ACTION_LABELS[action]}: done for ${email}.`);
     await expect(this.outcome(email)).toHaveAttribute("data-outcome", "done");
   }
 
