@@ -8,21 +8,11 @@ import {
   AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
-  CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { Pool } from "pg";
-import { readStandInIds, STAND_IN_URL } from "@/e2e/support/stand-in";
+import { readStandInIds, standInClient } from "@/e2e/support/stand-in";
 
-let client: CognitoIdentityProviderClient | undefined;
-
-function cognito(): CognitoIdentityProviderClient {
-  client ??= new CognitoIdentityProviderClient({
-    endpoint: STAND_IN_URL,
-    region: "local",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  return client;
-}
+const cognito = standInClient;
 
 const ref = (email: string) => ({ UserPoolId: readStandInIds().userPoolId, Username: email });
 

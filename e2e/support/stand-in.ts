@@ -42,7 +42,8 @@ export function readStandInIds(): StandInIds {
 
 let client: CognitoIdentityProviderClient | undefined;
 
-function cognito(): CognitoIdentityProviderClient {
+/** One SDK client for the e2e stand-in, shared by the support modules that change its users directly. */
+export function standInClient(): CognitoIdentityProviderClient {
   // The stand-in ignores credentials, but the SDK refuses to sign a request without some.
   client ??= new CognitoIdentityProviderClient({
     endpoint: STAND_IN_URL,
@@ -66,7 +67,7 @@ export async function signInForTokens(
   password: string,
   ids: StandInIds = readStandInIds(),
 ): Promise<TokenSet> {
-  const { AuthenticationResult: result } = await cognito().send(
+  const { AuthenticationResult: result } = await standInClient().send(
     new InitiateAuthCommand({
       AuthFlow: "USER_PASSWORD_AUTH",
       ClientId: ids.clientId,
@@ -82,7 +83,7 @@ export async function signInForTokens(
 }
 
 export async function describeAppClient(ids: StandInIds = readStandInIds()) {
-  const { UserPoolClient } = await cognito().send(
+  const { UserPoolClient } = await standInClient().send(
     new DescribeUserPoolClientCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId }),
   );
   if (!UserPoolClient) throw new Error("app client not found");
@@ -92,14 +93,14 @@ export async function describeAppClient(ids: StandInIds = readStandInIds()) {
 type ClientChanges = Omit<UpdateUserPoolClientCommandInput, "UserPoolId" | "ClientId">;
 
 export async function updateAppClient(changes: ClientChanges, ids: StandInIds = readStandInIds()): Promise<void> {
-  await cognito().send(
+  await standInClient().send(
     new UpdateUserPoolClientCommand({ UserPoolId: ids.userPoolId, ClientId: ids.clientId, ...changes }),
   );
 }
 
 /** A second app client in the same pool: its tokens are genuine but meant for someone else. */
 export async function createOtherAppClient(ids: StandInIds = readStandInIds()): Promise<StandInIds> {
-  const { UserPoolClient } = await cognito().send(
+  const { UserPoolClient } = await standInClient().send(
     new CreateUserPoolClientCommand({
       UserPoolId: ids.userPoolId,
       ClientName: `e2e-other-${randomUUID().slice(0, 8)}`,
@@ -129,7 +130,7 @@ export async function createTestUser(
   const start = options.prefix ? `e2e-${options.prefix}-` : "e2e-";
   const email = `${start}${randomUUID().slice(0, 12)}@example.com`;
   const password = `Tmp#${randomUUID().slice(0, 8)}Aa1`;
-  await cognito().send(
+  await standInClient().send(
     new AdminCreateUserCommand({
       UserPoolId: ids.userPoolId,
       Username: email,
@@ -142,7 +143,7 @@ export async function createTestUser(
     }),
   );
   if (!options.temporary) {
-    await cognito().send(
+    await standInClient().send(
       new AdminSetUserPasswordCommand({
         UserPoolId: ids.userPoolId,
         Username: email,
@@ -152,7 +153,7 @@ export async function createTestUser(
     );
   }
   if (options.group) {
-    await cognito().send(
+    await standInClient().send(
       new AdminAddUserToGroupCommand({ UserPoolId: ids.userPoolId, Username: email, GroupName: options.group }),
     );
   }
@@ -161,5 +162,5 @@ export async function createTestUser(
 
 export async function deleteTestUser(email: string): Promise<void> {
   const ids = readStandInIds();
-  await cognito().send(new AdminDeleteUserCommand({ UserPoolId: ids.userPoolId, Username: email }));
+  await standInClient().send(new AdminDeleteUserCommand({ UserPoolId: ids.userPoolId, Username: email }));
 }
